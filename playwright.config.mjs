@@ -1,0 +1,33 @@
+// End-to-end tests against the release build, served like a CDN with an SPA
+// rule. Chromium comes from Debian (never downloaded by Playwright).
+import { defineConfig } from "@playwright/test";
+
+const chromiumArgs = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  timeout: 30_000,
+  expect: { timeout: 8_000 },
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  reporter: [["list"]],
+  use: {
+    baseURL: "http://127.0.0.1:4173",
+    browserName: "chromium",
+    launchOptions: { executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: chromiumArgs },
+    locale: "en-GB",
+  },
+  webServer: [
+    { command: "node scripts/serve.mjs --dir dist --port 4173", url: "http://127.0.0.1:4173/en/", reuseExistingServer: false },
+    { command: "node scripts/serve.mjs --dir dist-subpath --port 4174 --base /expo/", url: "http://127.0.0.1:4174/expo/en/", reuseExistingServer: false },
+  ],
+});

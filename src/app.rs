@@ -1,0 +1,89 @@
+use crate::components::{Footer, Header, Loading};
+use crate::domain::route::Page;
+use crate::domain::Msg;
+use crate::pages::{ArticlePage, BookPage, HomePage, NewsPage, NotFoundPage, SponsorsPage};
+use crate::state::{
+    base_path, provide_data, provide_route, remembered_lang, use_lang, use_route, use_t,
+};
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_navigate;
+use leptos_router::{path, NavigateOptions};
+
+/// The whole site.
+#[component]
+pub fn App() -> impl IntoView {
+    view! { <Router base=base_path()><Shell/></Router> }
+}
+
+/// Header, the current page and footer.
+#[component]
+fn Shell() -> impl IntoView {
+    provide_route();
+    provide_data();
+    let route = use_route();
+    let lang = use_lang();
+    let t = use_t();
+
+    Effect::new(move |_| {
+        let l = lang.get();
+        if let Some(html) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = html.set_attribute("lang", l.code());
+            let _ = html.set_attribute("dir", l.dir().as_str());
+        }
+    });
+
+    // `/` sends the visitor to their language, replacing the history entry so
+    // Back does not bounce them forward again.
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        let r = route.route.get();
+        if r.lang.is_none() && r.page == Page::Home {
+            let to = route.href(&Page::Home.path(remembered_lang()));
+            navigate(
+                &to,
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
+        }
+    });
+
+    view! {
+        <a class="skip-link" href="#main">{move || t(Msg::SkipToContent)}</a>
+        <Header/>
+        // One catch-all route: `<Routes>` commits each navigation to the
+        // address bar, and the page itself comes from the domain's own URL
+        // parser, so the routing rules are unit-tested and an unknown
+        // language prefix is a plain not-found page.
+        <main id="main" class="site-main" tabindex="-1">
+            <Routes fallback=|| view! { <NotFoundPage/> }>
+                <Route path=path!("/*any") view=PageView/>
+            </Routes>
+        </main>
+        <Footer/>
+    }
+}
+
+/// The page for the current URL.
+#[component]
+fn PageView() -> impl IntoView {
+    let route = use_route();
+    let page = Memo::new(move |_| {
+        let r = route.route.get();
+        (r.lang.is_some(), r.page)
+    });
+    move || match page.get() {
+        (false, Page::Home) => view! { <Loading/> }.into_any(),
+        (false, _) | (_, Page::NotFound) => view! { <NotFoundPage/> }.into_any(),
+        (true, Page::Home) => view! { <HomePage/> }.into_any(),
+        (true, Page::News) => view! { <NewsPage/> }.into_any(),
+        (true, Page::Article(slug)) => view! { <ArticlePage slug/> }.into_any(),
+        (true, Page::Sponsors) => view! { <SponsorsPage/> }.into_any(),
+        (true, Page::Book) => view! { <BookPage/> }.into_any(),
+    }
+}

@@ -1,0 +1,49 @@
+use crate::api::ApiError;
+use crate::domain::Msg;
+use crate::state::use_t;
+use leptos::prelude::*;
+
+/// A failed load, explained in the visitor's language, with a retry.
+#[component]
+pub fn ErrorView(error: ApiError, #[prop(into)] retry: Callback<()>) -> impl IntoView {
+    let t = use_t();
+    let (msg, details) = match &error {
+        ApiError::Network => (Msg::ErrNetwork, None),
+        ApiError::NotFound => (Msg::ErrNotFound, None),
+        ApiError::Status(code) => (Msg::ErrStatus, Some(format!("HTTP {code}"))),
+        ApiError::BadData(why) => (Msg::ErrBadData, Some(why.clone())),
+    };
+    view! {
+        <div class="error-view" role="alert">
+            <p class="error-view__message">{move || t(msg)}</p>
+            {details.map(|d| view! { <p class="error-view__details" dir="ltr" lang="en"><code>{d}</code></p> })}
+            <button type="button" class="button" on:click=move |_| retry.run(())>{move || t(Msg::Retry)}</button>
+        </div>
+    }
+}
+
+/// The placeholder shown while data is on its way.
+#[component]
+pub fn Loading() -> impl IntoView {
+    let t = use_t();
+    view! { <p class="loading" role="status" aria-live="polite">{move || t(Msg::Loading)}</p> }
+}
+
+/// Renders a data file's resource: loading, a translated error with retry, or
+/// the content.
+pub fn loaded<T, V>(
+    resource: LocalResource<Result<T, ApiError>>,
+    render: impl Fn(T) -> V + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + 'static,
+    V: IntoView + 'static,
+{
+    move || match resource.get() {
+        None => view! { <Loading/> }.into_any(),
+        Some(Err(error)) => {
+            view! { <ErrorView error retry=move |_| resource.refetch()/> }.into_any()
+        }
+        Some(Ok(value)) => render(value).into_any(),
+    }
+}

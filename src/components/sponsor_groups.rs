@@ -1,0 +1,63 @@
+use crate::components::Heading;
+use crate::domain::sponsor::{Sponsor, Sponsors};
+use crate::domain::Msg;
+use crate::state::{use_lang, use_t};
+use leptos::prelude::*;
+
+/// Sponsors and partners by role; roles with nobody in them are left out,
+/// and an empty list says the announcement is still to come.
+#[component]
+pub fn SponsorGroups(
+    sponsors: Sponsors,
+    /// Whether the groups sit directly under the page's `h1`.
+    #[prop(optional)]
+    top_level: bool,
+) -> impl IntoView {
+    let lang = use_lang();
+    let t = use_t();
+    let soon = sponsors.has_unannounced_roles();
+    let groups = sponsors
+        .groups
+        .into_iter()
+        .filter(|g| !g.entries.is_empty())
+        .map(|g| {
+            let title = g.title.clone();
+            let entries = g
+                .entries
+                .into_iter()
+                .map(|s| view! { <li class="sponsor-groups__item"><SponsorLogo sponsor=s/></li> })
+                .collect_view();
+            view! {
+                <section class="sponsor-groups__group">
+                    <Heading level=if top_level { 2 } else { 3 } class="sponsor-groups__title">
+                        {move || title.show_or_empty(lang.get()).text.to_string()}
+                    </Heading>
+                    <ul class="sponsor-groups__list">{entries}</ul>
+                </section>
+            }
+        });
+    view! {
+        <div class="sponsor-groups">
+            {soon.then(|| view! { <p class="sponsor-groups__soon">{move || t(Msg::SponsorsSoon)}</p> })}
+            {groups.collect_view()}
+        </div>
+    }
+}
+
+/// A logo whose text alternative is the organisation's name; a link when the
+/// data gives one.
+#[component]
+fn SponsorLogo(sponsor: Sponsor) -> impl IntoView {
+    let lang = use_lang();
+    let t = use_t();
+    let name = sponsor.name.clone();
+    let alt = move || name.show_or_empty(lang.get()).text.to_string();
+    let img = view! { <img class="sponsor-groups__logo" src=sponsor.logo.clone() alt=alt width="200" height="64" loading="lazy"/> };
+    match sponsor.url {
+        Some(url) => view! {
+            <a class="sponsor-groups__link" href=url target="_blank" rel="noopener external" title=move || t(Msg::VisitWebsite)>{img}</a>
+        }
+        .into_any(),
+        None => img.into_any(),
+    }
+}

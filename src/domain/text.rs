@@ -1,0 +1,80 @@
+//! Text that exists in English, Arabic, or both. A missing translation stays
+//! missing: callers get the text that exists and the language it is in.
+
+use super::lang::Lang;
+use serde::{Deserialize, Serialize};
+
+/// A piece of data text in up to two languages.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Text {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ar: Option<String>,
+}
+
+/// Text chosen for display, with the language it is really written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shown<'a> {
+    pub text: &'a str,
+    pub lang: Lang,
+}
+
+impl Text {
+    pub fn in_lang(&self, lang: Lang) -> Option<&str> {
+        let value = match lang {
+            Lang::En => self.en.as_deref(),
+            Lang::Ar => self.ar.as_deref(),
+        };
+        value.filter(|s| !s.trim().is_empty())
+    }
+
+    /// The text in `lang`, else in the other language (marked as such).
+    pub fn show(&self, lang: Lang) -> Option<Shown<'_>> {
+        [lang, lang.other()]
+            .into_iter()
+            .find_map(|l| self.in_lang(l).map(|text| Shown { text, lang: l }))
+    }
+
+    /// Like [`Text::show`], for places that always need a string.
+    pub fn show_or_empty(&self, lang: Lang) -> Shown<'_> {
+        self.show(lang).unwrap_or(Shown { text: "", lang })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(en: Option<&str>, ar: Option<&str>) -> Text {
+        Text {
+            en: en.map(Into::into),
+            ar: ar.map(Into::into),
+        }
+    }
+
+    #[test]
+    fn shows_the_asked_language_first() {
+        let t = text(Some("Hello"), Some("مرحبا"));
+        assert_eq!(
+            t.show(Lang::Ar),
+            Some(Shown {
+                text: "مرحبا",
+                lang: Lang::Ar
+            })
+        );
+    }
+
+    #[test]
+    fn falls_back_and_says_which_language_it_is() {
+        let t = text(Some("Hello"), Some("  "));
+        assert_eq!(
+            t.show(Lang::Ar),
+            Some(Shown {
+                text: "Hello",
+                lang: Lang::En
+            })
+        );
+        assert_eq!(text(None, None).show(Lang::En), None);
+    }
+}

@@ -1,0 +1,108 @@
+//! Component tests in headless Chromium (wasm-bindgen-test). The test
+//! runner's server has no data files, which is exactly a failed fetch.
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::HtmlElement;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Waits up to five seconds for `probe` to give a value.
+async fn until<T>(what: &str, probe: impl Fn() -> Option<T>) -> T {
+    for _ in 0..100 {
+        if let Some(value) = probe() {
+            return value;
+        }
+        sleep(50).await;
+    }
+    let page = document()
+        .body()
+        .map(|b| b.inner_html())
+        .unwrap_or_default();
+    panic!("{what} never happened; the page is:\n{page}");
+}
+
+async fn find(selector: &str) -> HtmlElement {
+    until(selector, || {
+        document()
+            .query_selector(selector)
+            .unwrap()
+            .and_then(|el| el.dyn_into().ok())
+    })
+    .await
+}
+
+fn mount() -> leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable> {
+    let host: HtmlElement = document()
+        .create_element("div")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    document().body().unwrap().append_child(&host).unwrap();
+    leptos::mount::mount_to(host, expo_site::App)
+}
+
+#[wasm_bindgen_test]
+async fn language_switch_sets_lang_and_dir_and_url() {
+    let _app = mount();
+    let switch = find("a.lang-switch").await;
+    // `/` is sent to a language first; English unless the browser asks otherwise.
+    let pathname = || web_sys::window().unwrap().location().pathname().unwrap();
+    until("the redirect from /", || {
+        (pathname().len() > 1).then_some(())
+    })
+    .await;
+    let html = document().document_element().unwrap();
+    let start = until("<html lang>", || html.get_attribute("lang")).await;
+    assert_eq!(
+        switch.text_content().unwrap(),
+        if start == "en" {
+            "العربية"
+        } else {
+            "English"
+        }
+    );
+
+    switch.click();
+    let now = until("the language to change", || {
+        html.get_attribute("lang").filter(|l| *l != start)
+    })
+    .await;
+    assert_eq!(
+        html.get_attribute("dir").unwrap(),
+        if now == "ar" { "rtl" } else { "ltr" }
+    );
+    let path = pathname();
+    assert!(path.starts_with(&format!("/{now}/")), "{path}");
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_fetch_shows_the_translated_error_view() {
+    let _app = mount();
+    let alert = find("[role=alert]").await;
+    let text = alert.text_content().unwrap();
+    assert!(
+        text.contains("This content is missing from the site.")
+            || text.contains("هذا المحتوى غير موجود على الموقع."),
+        "{text}"
+    );
+    assert!(
+        alert.query_selector("button").unwrap().is_some(),
+        "a retry button is offered"
+    );
+}

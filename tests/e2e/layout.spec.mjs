@@ -1,0 +1,43 @@
+// Layout on a phone and accessibility of every page, in both languages.
+import { test, expect } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { Site, BILINGUAL, ENGLISH_ONLY } from "./site.mjs";
+
+const PAGES = ["/", "/news", `/news/${BILINGUAL}`, `/news/${ENGLISH_ONLY}`, "/sponsors", "/book", "/no-such-page"];
+
+for (const lang of ["en", "ar"]) {
+  test(`no horizontal scrolling on a 375 px phone (${lang})`, async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    const site = new Site(page);
+    for (const path of PAGES) {
+      await site.open(`/${lang}${path}`);
+      await page.waitForLoadState("networkidle");
+      await site.expectNoHorizontalOverflow();
+    }
+    await context.close();
+  });
+
+  test(`axe finds no violations on any page (${lang})`, async ({ page }) => {
+    const site = new Site(page);
+    for (const path of PAGES) {
+      await site.open(`/${lang}${path}`);
+      await page.waitForLoadState("networkidle");
+      await expect(page.locator("main .loading")).toHaveCount(0);
+      const results = await new AxeBuilder({ page }).analyze();
+      const summary = results.violations.map((v) => `${path}: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+      expect(summary).toEqual([]);
+    }
+  });
+}
+
+test("the page has landmarks, a skip link and a named navigation", async ({ page }) => {
+  const site = new Site(page);
+  await site.open("/ar/");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "تخطَّ إلى المحتوى" })).toBeFocused();
+  await expect(page.getByRole("banner")).toBeVisible();
+  await expect(page.getByRole("main")).toBeVisible();
+  await expect(page.getByRole("contentinfo")).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "القائمة الرئيسية" })).toBeVisible();
+});
