@@ -1,0 +1,101 @@
+// Benchmark of the release build: asset sizes (raw and gzip) and, measured
+// in headless Chromium, the time from a click on the language switch to the
+// updated page. Run through scripts/bench.sh, which builds first.
+import { chromium } from "@playwright/test";
+import { spawn } from "node:child_process";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, extname } from "node:path";
+import { gzipSync } from "node:zlib";
+
+const DIST = "dist";
+const PORT = 4180;
+
+function sizes() {
+  const groups = { wasm: [], js: [], css: [], fonts: [] };
+  const walk = (dir) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else {
+        const ext = extname(name).slice(1);
+        const group = ext === "woff2" ? "fonts" : groups[ext] ? ext : null;
+        if (group) groups[group].push(path);
+      }
+    }
+  };
+  walk(DIST);
+  const kb = (n) => (n / 1024).toFixed(1).padStart(7) + " KB";
+  console.log("Release build sizes (gzip -9 as a CDN would compress; woff2 is already compressed)");
+  for (const [group, files] of Object.entries(groups)) {
+    const raw = files.reduce((s, f) => s + statSync(f).size, 0);
+    const gz = files.reduce((s, f) => s + gzipSync(readFileSync(f), { level: 9 }).length, 0);
+    console.log(`  ${group.padEnd(6)} ${kb(raw)} raw ${kb(gz)} gzip  (${files.length} file${files.length === 1 ? "" : "s"})`);
+  }
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (xs) => `median ${median(xs).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms over ${xs.length} runs`;
+
+/**
+ * Clicks the switch; "updated" is when the DOM shows the other language
+ * (seen by a MutationObserver), "painted" adds the wait for the next frame.
+ */
+async function languageSwitch(page, runs) {
+  return page.evaluate(async (runs) => {
+    const updated = [];
+    const painted = [];
+    for (let i = 0; i < runs; i++) {
+      const before = document.documentElement.lang;
+      const oldText = document.querySelector("main h1").textContent;
+      const done = () => document.documentElement.lang !== before && document.querySelector("main h1")?.textContent !== oldText;
+      let t0 = 0;
+      await new Promise((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (!done()) return;
+          observer.disconnect();
+          updated.push(performance.now() - t0);
+          requestAnimationFrame(() => {
+            painted.push(performance.now() - t0);
+            resolve();
+          });
+        });
+        observer.observe(document.documentElement, { subtree: true, childList: true, characterData: true, attributes: true });
+        t0 = performance.now();
+        document.querySelector("a.lang-switch").click();
+      });
+      // Let the browser settle between runs.
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return { updated, painted };
+  }, runs);
+}
+
+async function main() {
+  sizes();
+  const server = spawn("node", ["scripts/serve.mjs", "--dir", DIST, "--port", String(PORT)], { stdio: "ignore" });
+  await new Promise((r) => setTimeout(r, 500));
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`http://127.0.0.1:${PORT}/en/news/libyan-professionals-abroad`);
+    await page.locator(".article__body p").first().waitFor();
+    // Both bodies in memory first: the benchmark measures the switch, not the network.
+    await languageSwitch(page, 2);
+    const { updated, painted } = await languageSwitch(page, 30);
+    console.log(`\nLanguage switch on an article (target: updated within one frame, 16 ms)`);
+    console.log(`  click to updated DOM:      ${fmt(updated)}`);
+    console.log(`  click to next frame drawn: ${fmt(painted)}`);
+    for (const extra of globalThis.benchExtras ?? []) await extra(page, PORT, fmt);
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
