@@ -3,6 +3,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use expo_site::domain::article::ArticleIndex;
+use expo_site::domain::booking::event::Event;
+use expo_site::domain::booking::plan::FloorPlan;
 use expo_site::domain::site::Site;
 use expo_site::domain::sponsor::Sponsors;
 use serde::de::DeserializeOwned;
@@ -81,6 +83,25 @@ fn check_site_data(root: &Path) -> Vec<String> {
         }
     }
     parse::<Site>(root, "data/site.json", &mut problems);
+    let event = parse::<Event>(root, "data/event.json", &mut problems);
+    if let Some(event) = &event {
+        problems.extend(
+            event
+                .problems()
+                .into_iter()
+                .map(|p| format!("data/event.json: {p}")),
+        );
+    }
+    if let (Some(plan), Some(event)) = (
+        parse::<FloorPlan>(root, "data/floorplan.json", &mut problems),
+        &event,
+    ) {
+        problems.extend(
+            plan.problems(event)
+                .into_iter()
+                .map(|p| format!("data/floorplan.json: {p}")),
+        );
+    }
     problems
 }
 
@@ -141,6 +162,12 @@ fn broken_files_are_reported_with_path_and_field() {
     .unwrap();
     fs::remove_file(root.join("images/sponsors/ufi.svg")).unwrap();
     fs::write(root.join("data/site.json"), "{ \"name\": ").unwrap();
+    let plan = fs::read_to_string(root.join("data/floorplan.json")).unwrap();
+    fs::write(
+        root.join("data/floorplan.json"),
+        plan.replacen("\"id\": \"A02\"", "\"id\": \"A01\"", 1),
+    )
+    .unwrap();
 
     let problems = check_site_data(&root).join("\n");
     assert!(

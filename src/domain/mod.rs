@@ -2,6 +2,7 @@
 //! `cargo test` checks it natively.
 
 pub mod article;
+pub mod booking;
 pub mod date;
 pub mod lang;
 pub mod messages;

@@ -1,0 +1,8 @@
+//! Stand booking: the event's terms, the floor plan, the quote and the
+//! request. Pure rules, tested natively.
+
+pub mod event;
+pub mod money;
+pub mod plan;
+pub mod quote;
+pub mod request;

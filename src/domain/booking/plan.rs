@@ -1,0 +1,294 @@
+//! The floor plan the organiser publishes (`public/data/floorplan.json`):
+//! halls and stands in metres, with type, open sides and status.
+
+use super::event::Event;
+use super::money::{area_text, Length, Money};
+use crate::domain::text::Text;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FloorPlan {
+    pub halls: Vec<Hall>,
+    pub stands: Vec<Stand>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Hall {
+    pub id: String,
+    pub name: Text,
+    pub width: Length,
+    pub depth: Length,
+    /// Entrances, stages, cafés… drawn for orientation; never bookable.
+    #[serde(default)]
+    pub features: Vec<Feature>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Feature {
+    pub label: Text,
+    pub x: Length,
+    pub y: Length,
+    pub w: Length,
+    pub d: Length,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Available,
+    OnHold,
+    Reserved,
+    Sold,
+    Blocked,
+}
+
+impl Status {
+    pub const ALL: [Status; 5] = [
+        Status::Available,
+        Status::OnHold,
+        Status::Reserved,
+        Status::Sold,
+        Status::Blocked,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Available => "available",
+            Status::OnHold => "on-hold",
+            Status::Reserved => "reserved",
+            Status::Sold => "sold",
+            Status::Blocked => "blocked",
+        }
+    }
+}
+
+/// One stand: its place (x, y from the hall's top-left corner, w × d), type,
+/// open sides and status.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stand {
+    pub id: String,
+    pub hall: String,
+    pub x: Length,
+    pub y: Length,
+    pub w: Length,
+    pub d: Length,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub open_sides: u8,
+    pub status: Status,
+    /// The exhibitor or sponsor shown on a taken stand.
+    #[serde(default)]
+    pub exhibitor: Option<String>,
+    /// Why a stand is blocked or held, for example "fire exit".
+    #[serde(default)]
+    pub note: Option<Text>,
+}
+
+impl Stand {
+    pub fn area_dm2(&self) -> u64 {
+        self.w.area_dm2(self.d)
+    }
+
+    pub fn area_text(&self) -> String {
+        area_text(self.area_dm2())
+    }
+
+    /// Area × rate plus the open-side premium: what this stand alone costs.
+    pub fn price(&self, event: &Event) -> Option<Money> {
+        let t = event.stand_type(&self.kind)?;
+        let base = space_price(self.area_dm2(), t.price_per_m2);
+        Some(Money(
+            base.0 + base.percent(event.premium(self.open_sides)?).0,
+        ))
+    }
+
+    /// Whether two stands touch along an edge (not only at a corner).
+    pub fn is_adjacent(&self, other: &Stand) -> bool {
+        fn overlap(a0: u32, a1: u32, b0: u32, b1: u32) -> bool {
+            a0.max(b0) < a1.min(b1)
+        }
+        let (ax1, ay1, bx1, by1) = (
+            self.x.0 + self.w.0,
+            self.y.0 + self.d.0,
+            other.x.0 + other.w.0,
+            other.y.0 + other.d.0,
+        );
+        self.hall == other.hall
+            && (((ax1 == other.x.0 || bx1 == self.x.0) && overlap(self.y.0, ay1, other.y.0, by1))
+                || ((ay1 == other.y.0 || by1 == self.y.0)
+                    && overlap(self.x.0, ax1, other.x.0, bx1)))
+    }
+
+    fn overlaps(&self, other: &Stand) -> bool {
+        self.hall == other.hall
+            && self.x.0 < other.x.0 + other.w.0
+            && other.x.0 < self.x.0 + self.w.0
+            && self.y.0 < other.y.0 + other.d.0
+            && other.y.0 < self.y.0 + self.d.0
+    }
+
+    /// Centre in decimetres, for keyboard moves between stands.
+    fn centre(&self) -> (i64, i64) {
+        (
+            i64::from(self.x.0) * 2 + i64::from(self.w.0),
+            i64::from(self.y.0) * 2 + i64::from(self.d.0),
+        )
+    }
+}
+
+/// Area × price per m², rounded to the cent (areas are in dm²).
+pub fn space_price(area_dm2: u64, per_m2: Money) -> Money {
+    Money(super::money::div_round(
+        i128::from(area_dm2) * i128::from(per_m2.0),
+        100,
+    ))
+}
+
+/// A direction of an arrow key on the plan. The hall never mirrors, so these
+/// are physical directions in both languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Left,
+    Right,
+    Up,
+    Down,
+}
+
+impl FloorPlan {
+    pub fn stand(&self, id: &str) -> Option<&Stand> {
+        self.stands.iter().find(|s| s.id == id)
+    }
+
+    pub fn hall(&self, id: &str) -> Option<&Hall> {
+        self.halls.iter().find(|h| h.id == id)
+    }
+
+    pub fn stands_in<'a>(&'a self, hall: &'a str) -> impl Iterator<Item = &'a Stand> + 'a {
+        self.stands.iter().filter(move |s| s.hall == hall)
+    }
+
+    /// The stand an arrow key moves to: the nearest one in that direction in
+    /// the same hall, preferring stands in line over stands off to the side.
+    pub fn neighbour<'a>(&'a self, from: &'a Stand, dir: Direction) -> Option<&'a Stand> {
+        let (fx, fy) = from.centre();
+        self.stands_in(&from.hall)
+            .filter(|s| s.id != from.id)
+            .filter_map(|s| {
+                let (x, y) = s.centre();
+                let (along, across) = match dir {
+                    Direction::Right => (x - fx, y - fy),
+                    Direction::Left => (fx - x, y - fy),
+                    Direction::Down => (y - fy, x - fx),
+                    Direction::Up => (fy - y, x - fx),
+                };
+                (along > 0).then_some((along + 3 * across.abs(), s))
+            })
+            .min_by_key(|(score, s)| (*score, s.id.clone()))
+            .map(|(_, s)| s)
+    }
+
+    /// Everything the organiser can get wrong in the plan, by field.
+    pub fn problems(&self, event: &Event) -> Vec<String> {
+        let mut out = Vec::new();
+        for (i, h) in self.halls.iter().enumerate() {
+            if self.halls.iter().filter(|g| g.id == h.id).count() > 1 {
+                out.push(format!("halls[{i}].id: `{}` is used twice", h.id));
+            }
+        }
+        for (i, s) in self.stands.iter().enumerate() {
+            let at = format!("stands[{i}] ({})", s.id);
+            if self.stands.iter().filter(|t| t.id == s.id).count() > 1 {
+                out.push(format!("{at}.id: used by more than one stand"));
+            }
+            match self.hall(&s.hall) {
+                None => out.push(format!("{at}.hall: no hall has id `{}`", s.hall)),
+                Some(h) if s.x.0 + s.w.0 > h.width.0 || s.y.0 + s.d.0 > h.depth.0 => {
+                    out.push(format!("{at}: lies outside hall {}", h.id));
+                }
+                Some(_) => {}
+            }
+            if s.w.0 == 0 || s.d.0 == 0 {
+                out.push(format!("{at}: width and depth must be more than 0"));
+            }
+            if event.stand_type(&s.kind).is_none() {
+                out.push(format!(
+                    "{at}.type: no stand type `{}` in event.json",
+                    s.kind
+                ));
+            }
+            if !(1..=4).contains(&s.open_sides) {
+                out.push(format!("{at}.open_sides: must be 1 to 4"));
+            }
+            if let Some(other) = self.stands[i + 1..].iter().find(|t| s.overlaps(t)) {
+                out.push(format!("{at}: overlaps stand {}", other.id));
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    pub fn stand(id: &str, x: u32, y: u32, w: u32, d: u32, kind: &str, status: Status) -> Stand {
+        Stand {
+            id: id.into(),
+            hall: "A".into(),
+            x: Length(x * 10),
+            y: Length(y * 10),
+            w: Length(w * 10),
+            d: Length(d * 10),
+            kind: kind.into(),
+            open_sides: 1,
+            status,
+            exhibitor: None,
+            note: None,
+        }
+    }
+
+    #[test]
+    fn adjacency_needs_a_shared_edge() {
+        let a = stand("a", 0, 0, 3, 3, "shell", Status::Available);
+        let right = stand("b", 3, 0, 3, 3, "shell", Status::Available);
+        let corner = stand("c", 3, 3, 3, 3, "shell", Status::Available);
+        let below = stand("d", 1, 3, 3, 3, "shell", Status::Available);
+        let gap = stand("e", 4, 0, 3, 3, "shell", Status::Available);
+        assert!(a.is_adjacent(&right) && right.is_adjacent(&a));
+        assert!(a.is_adjacent(&below));
+        assert!(!a.is_adjacent(&corner));
+        assert!(!a.is_adjacent(&gap));
+        let mut other_hall = right.clone();
+        other_hall.hall = "B".into();
+        assert!(!a.is_adjacent(&other_hall));
+    }
+
+    #[test]
+    fn arrow_keys_move_to_the_nearest_stand_in_line() {
+        let plan = FloorPlan {
+            halls: vec![],
+            stands: vec![
+                stand("a", 0, 0, 3, 3, "shell", Status::Available),
+                stand("b", 3, 0, 3, 3, "shell", Status::Available),
+                stand("c", 6, 0, 3, 3, "shell", Status::Available),
+                stand("d", 0, 5, 3, 3, "shell", Status::Available),
+                stand("e", 3, 6, 3, 3, "shell", Status::Available),
+            ],
+        };
+        let a = plan.stand("a").unwrap();
+        assert_eq!(plan.neighbour(a, Direction::Right).unwrap().id, "b");
+        assert_eq!(plan.neighbour(a, Direction::Down).unwrap().id, "d");
+        assert!(plan.neighbour(a, Direction::Up).is_none());
+        assert!(plan.neighbour(a, Direction::Left).is_none());
+        assert_eq!(
+            plan.neighbour(plan.stand("c").unwrap(), Direction::Left)
+                .unwrap()
+                .id,
+            "b"
+        );
+    }
+}
