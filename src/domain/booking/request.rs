@@ -255,7 +255,7 @@ pub const DRAFT_VERSION: u32 = 1;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DraftLoad {
     Empty,
-    Restored(Draft),
+    Restored(Box<Draft>),
     /// Unreadable or from an older version of the site: discarded, and the
     /// visitor is told.
     Discarded,
@@ -272,7 +272,7 @@ impl Draft {
     pub fn load(stored: Option<&str>) -> DraftLoad {
         match stored.map(serde_json::from_str::<Draft>) {
             None => DraftLoad::Empty,
-            Some(Ok(d)) if d.version == DRAFT_VERSION => DraftLoad::Restored(d),
+            Some(Ok(d)) if d.version == DRAFT_VERSION => DraftLoad::Restored(Box::new(d)),
             Some(_) => DraftLoad::Discarded,
         }
     }
@@ -451,7 +451,7 @@ mod tests {
         d.form.company = "ACME".into();
         d.choice.toggle("A01");
         let json = serde_json::to_string(&d).unwrap();
-        assert_eq!(Draft::load(Some(&json)), DraftLoad::Restored(d));
+        assert_eq!(Draft::load(Some(&json)), DraftLoad::Restored(Box::new(d)));
         assert_eq!(Draft::load(None), DraftLoad::Empty);
         assert_eq!(Draft::load(Some("{not json")), DraftLoad::Discarded);
         assert_eq!(
