@@ -2,6 +2,9 @@
 //! organiser publishes and turns every failure into an [`ApiError`].
 
 use crate::domain::article::{body_path, parse_body, ArticleIndex, Block};
+use crate::domain::booking::event::Event;
+use crate::domain::booking::plan::FloorPlan;
+use crate::domain::booking::request::StandRequest;
 use crate::domain::site::Site;
 use crate::domain::sponsor::Sponsors;
 use crate::domain::Lang;
@@ -103,4 +106,27 @@ pub async fn article_body(slug: &str, lang: Lang) -> Result<Vec<Block>, ApiError
         .await
         .map_err(|_| ApiError::Network)?;
     Ok(parse_body(&text))
+}
+
+pub async fn event() -> Result<Event, ApiError> {
+    get_json("data/event.json").await
+}
+
+pub async fn floor_plan() -> Result<FloorPlan, ApiError> {
+    get_json("data/floorplan.json").await
+}
+
+/// Sends a request to the organiser's endpoint (set in event.json) as JSON.
+pub async fn post_request(endpoint: &str, request: &StandRequest) -> Result<(), ApiError> {
+    let sent = Request::post(endpoint)
+        .json(request)
+        .map_err(|e| ApiError::BadData(e.to_string()))?
+        .send()
+        .await;
+    let response = sent.map_err(|_| ApiError::Network)?;
+    match response.status() {
+        200..=299 => Ok(()),
+        404 => Err(ApiError::NotFound),
+        other => Err(ApiError::Status(other)),
+    }
 }

@@ -3,7 +3,8 @@ use crate::domain::route::Page;
 use crate::domain::Msg;
 use crate::pages::{ArticlePage, BookPage, HomePage, NewsPage, NotFoundPage, SponsorsPage};
 use crate::state::{
-    base_path, provide_data, provide_route, remembered_lang, use_lang, use_route, use_t,
+    base_path, provide_booking, provide_data, provide_route, remembered_lang, tr, use_lang,
+    use_route,
 };
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -21,9 +22,9 @@ pub fn App() -> impl IntoView {
 fn Shell() -> impl IntoView {
     provide_route();
     provide_data();
+    provide_booking();
     let route = use_route();
     let lang = use_lang();
-    let t = use_t();
 
     Effect::new(move |_| {
         let l = lang.get();
@@ -54,7 +55,7 @@ fn Shell() -> impl IntoView {
     });
 
     view! {
-        <a class="skip-link" href="#main">{move || t(Msg::SkipToContent)}</a>
+        <a class="skip-link" href="#main">{tr(Msg::SkipToContent)}</a>
         <Header/>
         // One catch-all route: `<Routes>` commits each navigation to the
         // address bar, and the page itself comes from the domain's own URL
@@ -84,6 +85,6 @@ fn PageView() -> impl IntoView {
         (true, Page::News) => view! { <NewsPage/> }.into_any(),
         (true, Page::Article(slug)) => view! { <ArticlePage slug/> }.into_any(),
         (true, Page::Sponsors) => view! { <SponsorsPage/> }.into_any(),
-        (true, Page::Book) => view! { <BookPage/> }.into_any(),
+        (true, Page::Book(step)) => view! { <BookPage step/> }.into_any(),
     }
 }

@@ -3,7 +3,12 @@
 
 use crate::api::{self, ApiError};
 use crate::domain::article::{ArticleIndex, Block};
-use crate::domain::route::Route;
+use crate::domain::booking::event::Event;
+use crate::domain::booking::plan::FloorPlan;
+use crate::domain::booking::quote::Choice;
+use crate::domain::booking::request::{Draft, DraftLoad, Form, StandRequest};
+use crate::domain::date::Date;
+use crate::domain::route::{Page, Route};
 use crate::domain::site::Site;
 use crate::domain::sponsor::Sponsors;
 use crate::domain::{Lang, Msg};
@@ -93,6 +98,26 @@ pub fn use_t() -> impl Fn(Msg) -> &'static str + Copy + 'static {
     move |m| m.get(lang.get())
 }
 
+/// A reactive interface string, for a text node or an attribute. Every call
+/// returns the same closure type, so the view code for it exists once in the
+/// Wasm instead of once per string (this keeps the binary small).
+pub fn tr(m: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let lang = use_lang();
+    move || m.get(lang.get())
+}
+
+/// A reactive data text in the current language (see [`tr`] for why a helper).
+pub fn tr_text(text: crate::domain::Text) -> impl Fn() -> String + Send + Sync + 'static {
+    let lang = use_lang();
+    move || text.show_or_empty(lang.get()).text.to_string()
+}
+
+/// A reactive href to a page in the current language (see [`tr`]).
+pub fn page_href(page: Page) -> impl Fn() -> String + Send + Sync + 'static {
+    let route = use_route();
+    move || route.href(&page.path(route.lang.get()))
+}
+
 impl RouteCtx {
     /// A full href for an app path, with the deployment base in front.
     pub fn href(&self, app_path: &str) -> String {
@@ -107,6 +132,8 @@ pub struct DataCtx {
     pub articles: LocalResource<Result<ArticleIndex, ApiError>>,
     pub sponsors: LocalResource<Result<Sponsors, ApiError>>,
     pub site: LocalResource<Result<Site, ApiError>>,
+    pub event: LocalResource<Result<Event, ApiError>>,
+    pub plan: LocalResource<Result<FloorPlan, ApiError>>,
     bodies: StoredValue<HashMap<(String, Lang), Vec<Block>>>,
 }
 
@@ -115,6 +142,8 @@ pub fn provide_data() {
         articles: LocalResource::new(api::articles),
         sponsors: LocalResource::new(api::sponsors),
         site: LocalResource::new(api::site),
+        event: LocalResource::new(api::event),
+        plan: LocalResource::new(api::floor_plan),
         bodies: StoredValue::new(HashMap::new()),
     });
 }
@@ -165,4 +194,105 @@ pub fn use_head(page_title: impl Fn(Lang) -> Option<String> + Send + Sync + 'sta
             let _ = meta.set_attribute("content", site.description.show_or_empty(l).text);
         }
     });
+}
+
+const DRAFT_KEY: &str = "expo.booking.draft";
+const REQUESTS_KEY: &str = "expo.booking.requests.v1";
+
+/// A notice about saved data, shown once on the booking pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StorageNotice {
+    /// An unreadable or outdated draft was set aside.
+    Discarded,
+    /// This browser does not keep anything (disabled or full storage).
+    Unavailable,
+}
+
+/// The exhibitor's stand request in progress and the requests already made.
+/// Every change is saved to localStorage, so a reload, a language switch or a
+/// closed tab loses nothing; without storage the app keeps working in memory.
+#[derive(Clone, Copy)]
+pub struct BookingCtx {
+    pub choice: RwSignal<Choice>,
+    pub form: RwSignal<Form>,
+    pub requests: RwSignal<Vec<StandRequest>>,
+    pub notice: RwSignal<Option<StorageNotice>>,
+}
+
+pub fn provide_booking() {
+    let (draft, notice) = match Draft::load(crate::storage::load(DRAFT_KEY).as_deref()) {
+        DraftLoad::Restored(d) => (*d, None),
+        DraftLoad::Empty => (Draft::new(), None),
+        DraftLoad::Discarded => {
+            crate::storage::remove(DRAFT_KEY);
+            (Draft::new(), Some(StorageNotice::Discarded))
+        }
+    };
+    let requests = crate::storage::load(REQUESTS_KEY)
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or_default();
+    let ctx = BookingCtx {
+        choice: RwSignal::new(draft.choice),
+        form: RwSignal::new(draft.form),
+        requests: RwSignal::new(requests),
+        notice: RwSignal::new(notice),
+    };
+    Effect::new(move |first: Option<()>| {
+        let draft = Draft {
+            version: crate::domain::booking::request::DRAFT_VERSION,
+            choice: ctx.choice.get(),
+            form: ctx.form.get(),
+        };
+        // Nothing to save on the first run unless a draft was restored.
+        if first.is_none() && draft.choice.stands.is_empty() && draft.form == Form::default() {
+            return;
+        }
+        let json = serde_json::to_string(&draft).unwrap_or_default();
+        if !crate::storage::save(DRAFT_KEY, &json) && ctx.notice.get_untracked().is_none() {
+            ctx.notice.set(Some(StorageNotice::Unavailable));
+        }
+    });
+    provide_context(ctx);
+}
+
+pub fn use_booking() -> BookingCtx {
+    expect_context::<BookingCtx>()
+}
+
+impl BookingCtx {
+    /// Keeps a submitted request (in memory and, where possible, in storage)
+    /// and starts a fresh draft.
+    pub fn submit(self, request: StandRequest) {
+        self.requests.update(|r| r.push(request));
+        let json = self
+            .requests
+            .with_untracked(|r| serde_json::to_string(r).unwrap_or_default());
+        if !crate::storage::save(REQUESTS_KEY, &json) && self.notice.get_untracked().is_none() {
+            self.notice.set(Some(StorageNotice::Unavailable));
+        }
+        self.choice.set(Choice::default());
+        self.form.update(|f| {
+            *f = Form {
+                phone_code: f.phone_code.clone(),
+                ..Form::default()
+            }
+        });
+        crate::storage::remove(DRAFT_KEY);
+    }
+}
+
+/// Today's date in Tripoli, from the browser's clock.
+pub fn today() -> Date {
+    use js_sys::{Array, Intl, Object, Reflect};
+    use wasm_bindgen::JsValue;
+    let options = Object::new();
+    let _ = Reflect::set(&options, &"timeZone".into(), &"Africa/Tripoli".into());
+    // en-CA writes dates as YYYY-MM-DD.
+    Intl::DateTimeFormat::new(&Array::of1(&"en-CA".into()), &options)
+        .format()
+        .call1(&JsValue::NULL, &js_sys::Date::new_0())
+        .ok()
+        .and_then(|v| v.as_string())
+        .and_then(|s| Date::parse(&s))
+        .unwrap_or_else(|| Date::from_days((js_sys::Date::now() / 86_400_000.0) as i64))
 }

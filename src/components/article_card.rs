@@ -2,7 +2,7 @@ use crate::components::{Heading, LocalDate};
 use crate::domain::article::ArticleMeta;
 use crate::domain::route::Page;
 use crate::domain::Msg;
-use crate::state::{use_route, use_t};
+use crate::state::{tr, use_route};
 use leptos::prelude::*;
 
 /// A news teaser: image (or a drawn placeholder), date, title and summary.
@@ -17,7 +17,6 @@ pub fn ArticleCard(
     top_level: bool,
 ) -> impl IntoView {
     let route = use_route();
-    let t = use_t();
     let lang = route.lang;
     let slug = article.slug.clone();
     let href = move || route.href(&Page::Article(slug.clone()).path(lang.get()));
@@ -47,7 +46,7 @@ pub fn ArticleCard(
                 <p class="article-card__date">
                     {match date {
                         Some(d) => view! { <LocalDate date=d/> }.into_any(),
-                        None => view! { <span>{move || t(Msg::Undated)}</span> }.into_any(),
+                        None => view! { <span>{tr(Msg::Undated)}</span> }.into_any(),
                     }}
                 </p>
                 <Heading level=if top_level { 2 } else { 3 } class="article-card__title">

@@ -1,12 +1,11 @@
 use crate::api::ApiError;
 use crate::domain::Msg;
-use crate::state::use_t;
+use crate::state::tr;
 use leptos::prelude::*;
 
 /// A failed load, explained in the visitor's language, with a retry.
 #[component]
 pub fn ErrorView(error: ApiError, #[prop(into)] retry: Callback<()>) -> impl IntoView {
-    let t = use_t();
     let (msg, details) = match &error {
         ApiError::Network => (Msg::ErrNetwork, None),
         ApiError::NotFound => (Msg::ErrNotFound, None),
@@ -15,9 +14,9 @@ pub fn ErrorView(error: ApiError, #[prop(into)] retry: Callback<()>) -> impl Int
     };
     view! {
         <div class="error-view" role="alert">
-            <p class="error-view__message">{move || t(msg)}</p>
+            <p class="error-view__message">{tr(msg)}</p>
             {details.map(|d| view! { <p class="error-view__details" dir="ltr" lang="en"><code>{d}</code></p> })}
-            <button type="button" class="button" on:click=move |_| retry.run(())>{move || t(Msg::Retry)}</button>
+            <button type="button" class="button" on:click=move |_| retry.run(())>{tr(Msg::Retry)}</button>
         </div>
     }
 }
@@ -25,8 +24,7 @@ pub fn ErrorView(error: ApiError, #[prop(into)] retry: Callback<()>) -> impl Int
 /// The placeholder shown while data is on its way.
 #[component]
 pub fn Loading() -> impl IntoView {
-    let t = use_t();
-    view! { <p class="loading" role="status" aria-live="polite">{move || t(Msg::Loading)}</p> }
+    view! { <p class="loading" role="status" aria-live="polite">{tr(Msg::Loading)}</p> }
 }
 
 /// Renders a data file's resource: loading, a translated error with retry, or

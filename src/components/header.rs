@@ -1,13 +1,12 @@
-use crate::domain::route::{switch_lang_path, Page};
+use crate::domain::route::{switch_lang_path, BookStep, Page};
 use crate::domain::Msg;
-use crate::state::{use_data, use_route, use_t, LANG_KEY};
+use crate::state::{page_href, tr, use_data, use_route, LANG_KEY};
 use leptos::prelude::*;
 
 /// Site header: brand, main navigation and the language switch.
 #[component]
 pub fn Header() -> impl IntoView {
     let route = use_route();
-    let t = use_t();
     let site = use_data().site;
     let lang = route.lang;
     let name = move || {
@@ -27,25 +26,25 @@ pub fn Header() -> impl IntoView {
             active.then_some("page")
         };
         view! {
-            <li><a class="site-header__link" href=move || route.href(&page.path(lang.get())) aria-current=current>{move || t(msg)}</a></li>
+            <li><a class="site-header__link" href=move || route.href(&page.path(lang.get())) aria-current=current>{tr(msg)}</a></li>
         }
     };
     view! {
         <header class="site-header">
             <div class="site-header__inner">
-                <a class="site-header__brand" href=move || route.href(&Page::Home.path(lang.get()))>
+                <a class="site-header__brand" href=page_href(Page::Home)>
                     <span class="site-header__mark" aria-hidden="true"></span>
                     <span class="site-header__name">{name}</span>
                 </a>
                 <LanguageSwitch/>
-                <nav class="site-header__nav" aria-label=move || t(Msg::MainNav)>
+                <nav class="site-header__nav" aria-label=tr(Msg::MainNav)>
                     <ul class="site-header__list">
                         {link(Page::Home, Msg::Home)}
                         {link(Page::News, Msg::News)}
                         {link(Page::Sponsors, Msg::Sponsors)}
                         <li>
-                            <a class="button button--primary site-header__cta" href=move || route.href(&Page::Book.path(lang.get()))>
-                                {move || t(Msg::BookStand)}
+                            <a class="button button--primary site-header__cta" href=page_href(Page::Book(BookStep::Choose))>
+                                {tr(Msg::BookStand)}
                             </a>
                         </li>
                     </ul>

@@ -1,7 +1,7 @@
 use crate::components::Heading;
 use crate::domain::sponsor::{Sponsor, Sponsors};
 use crate::domain::Msg;
-use crate::state::{use_lang, use_t};
+use crate::state::{tr, tr_text};
 use leptos::prelude::*;
 
 /// Sponsors and partners by role; roles with nobody in them are left out,
@@ -13,8 +13,6 @@ pub fn SponsorGroups(
     #[prop(optional)]
     top_level: bool,
 ) -> impl IntoView {
-    let lang = use_lang();
-    let t = use_t();
     let soon = sponsors.has_unannounced_roles();
     let groups = sponsors
         .groups
@@ -30,7 +28,7 @@ pub fn SponsorGroups(
             view! {
                 <section class="sponsor-groups__group">
                     <Heading level=if top_level { 2 } else { 3 } class="sponsor-groups__title">
-                        {move || title.show_or_empty(lang.get()).text.to_string()}
+                        {tr_text(title)}
                     </Heading>
                     <ul class="sponsor-groups__list">{entries}</ul>
                 </section>
@@ -38,7 +36,7 @@ pub fn SponsorGroups(
         });
     view! {
         <div class="sponsor-groups">
-            {soon.then(|| view! { <p class="sponsor-groups__soon">{move || t(Msg::SponsorsSoon)}</p> })}
+            {soon.then(|| view! { <p class="sponsor-groups__soon">{tr(Msg::SponsorsSoon)}</p> })}
             {groups.collect_view()}
         </div>
     }
@@ -48,14 +46,12 @@ pub fn SponsorGroups(
 /// data gives one.
 #[component]
 fn SponsorLogo(sponsor: Sponsor) -> impl IntoView {
-    let lang = use_lang();
-    let t = use_t();
     let name = sponsor.name.clone();
-    let alt = move || name.show_or_empty(lang.get()).text.to_string();
+    let alt = tr_text(name);
     let img = view! { <img class="sponsor-groups__logo" src=sponsor.logo.clone() alt=alt width="200" height="64" loading="lazy"/> };
     match sponsor.url {
         Some(url) => view! {
-            <a class="sponsor-groups__link" href=url target="_blank" rel="noopener external" title=move || t(Msg::VisitWebsite)>{img}</a>
+            <a class="sponsor-groups__link" href=url target="_blank" rel="noopener external" title=tr(Msg::VisitWebsite)>{img}</a>
         }
         .into_any(),
         None => img.into_any(),

@@ -10,8 +10,19 @@ pub enum Page {
     News,
     Article(String),
     Sponsors,
-    Book,
+    Book(BookStep),
     NotFound,
+}
+
+/// The steps of a stand request, each with its own URL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BookStep {
+    /// Floor plan, extras and quote.
+    Choose,
+    /// Company and contact details.
+    Details,
+    /// The confirmation of a submitted request, by reference.
+    Request(String),
 }
 
 /// Where a path (without the deployment base) points.
@@ -44,7 +55,11 @@ impl Route {
             ["news"] => Page::News,
             ["news", slug] => Page::Article((*slug).to_string()),
             ["sponsors"] => Page::Sponsors,
-            ["book"] => Page::Book,
+            ["book"] => Page::Book(BookStep::Choose),
+            ["book", "details"] => Page::Book(BookStep::Details),
+            ["book", "request", reference] => {
+                Page::Book(BookStep::Request((*reference).to_string()))
+            }
             _ => Page::NotFound,
         };
         Route {
@@ -63,7 +78,9 @@ impl Page {
             Page::News => format!("/{l}/news"),
             Page::Article(slug) => format!("/{l}/news/{slug}"),
             Page::Sponsors => format!("/{l}/sponsors"),
-            Page::Book => format!("/{l}/book"),
+            Page::Book(BookStep::Choose) => format!("/{l}/book"),
+            Page::Book(BookStep::Details) => format!("/{l}/book/details"),
+            Page::Book(BookStep::Request(r)) => format!("/{l}/book/request/{r}"),
             Page::NotFound => format!("/{l}/"),
         }
     }
@@ -99,7 +116,16 @@ mod tests {
             }
         );
         assert_eq!(Route::parse("/en/sponsors").page, Page::Sponsors);
-        assert_eq!(Route::parse("/en/book").page, Page::Book);
+        assert_eq!(Route::parse("/en/book").page, Page::Book(BookStep::Choose));
+        assert_eq!(
+            Route::parse("/ar/book/details").page,
+            Page::Book(BookStep::Details)
+        );
+        assert_eq!(
+            Route::parse("/en/book/request/LB27-1123-ABCDEF").page,
+            Page::Book(BookStep::Request("LB27-1123-ABCDEF".into()))
+        );
+        assert_eq!(Route::parse("/en/book/other").page, Page::NotFound);
     }
 
     #[test]
@@ -149,13 +175,16 @@ mod tests {
 
     #[test]
     fn paths_round_trip() {
-        for page in [
+        let pages = [
             Page::Home,
             Page::News,
             Page::Article("a-b".into()),
             Page::Sponsors,
-            Page::Book,
-        ] {
+            Page::Book(BookStep::Choose),
+            Page::Book(BookStep::Details),
+            Page::Book(BookStep::Request("R-1".into())),
+        ];
+        for page in pages {
             for lang in Lang::ALL {
                 assert_eq!(
                     Route::parse(&page.path(lang)),

@@ -4,7 +4,7 @@ use crate::domain::route::Page;
 use crate::domain::{Lang, Msg};
 use crate::pages::home::BookBanner;
 use crate::pages::NotFoundPage;
-use crate::state::{use_data, use_head, use_route, use_t};
+use crate::state::{page_href, tr, use_data, use_head, use_route, use_t};
 use leptos::prelude::*;
 
 /// One article: title, date, body in the visitor's language where it exists
@@ -76,7 +76,7 @@ fn ArticleView(index: ArticleIndex, slug: String) -> impl IntoView {
         match body.get() {
         None => view! { <Loading/> }.into_any(),
         Some(Err(error)) => view! { <ErrorView error retry=move |_| body.refetch()/> }.into_any(),
-        Some(Ok(None)) => view! { <p class="article__note">{move || t(Msg::NoBodyYet)}</p> }.into_any(),
+        Some(Ok(None)) => view! { <p class="article__note">{tr(Msg::NoBodyYet)}</p> }.into_any(),
         Some(Ok(Some((l, blocks)))) => view! {
             <div class="article__body" lang=l.code() dir=l.dir().as_str()>{blocks.into_iter().map(render_block).collect_view()}</div>
         }
@@ -90,18 +90,18 @@ fn ArticleView(index: ArticleIndex, slug: String) -> impl IntoView {
             .collect_view();
         view! {
             <section class="related" aria-labelledby="related-title">
-                <h2 id="related-title">{move || t(Msg::RelatedNews)}</h2>
+                <h2 id="related-title">{tr(Msg::RelatedNews)}</h2>
                 <ul class="card-grid card-grid--compact">{cards}</ul>
             </section>
         }
     });
     view! {
         <article class="article section section--narrow">
-            <p class="article__back"><a href=move || route.href(&Page::News.path(lang.get()))><span class="icon-arrow icon-arrow--back" aria-hidden="true"></span>{move || t(Msg::BackToNews)}</a></p>
+            <p class="article__back"><a href=page_href(Page::News)><span class="icon-arrow icon-arrow--back" aria-hidden="true"></span>{tr(Msg::BackToNews)}</a></p>
             {heading}
             <p class="article__date">{match meta.date {
                 Some(d) => view! { <LocalDate date=d/> }.into_any(),
-                None => view! { <span>{move || t(Msg::Undated)}</span> }.into_any(),
+                None => view! { <span>{tr(Msg::Undated)}</span> }.into_any(),
             }}</p>
             {move || note().map(|n| view! { <p class="article__note" role="note">{n}</p> })}
             {body_view}

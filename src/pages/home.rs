@@ -1,7 +1,7 @@
 use crate::components::{loaded, ArticleCard, SponsorGroups};
-use crate::domain::route::Page;
+use crate::domain::route::{BookStep, Page};
 use crate::domain::Msg;
-use crate::state::{use_data, use_head, use_route, use_t};
+use crate::state::{page_href, tr, use_data, use_head, use_route};
 use leptos::prelude::*;
 
 /// The home page: hero with the booking call to action, latest news, sponsors.
@@ -10,7 +10,6 @@ pub fn HomePage() -> impl IntoView {
     use_head(|_| None);
     let route = use_route();
     let lang = route.lang;
-    let t = use_t();
     let data = use_data();
     let site = data.site;
     let text = move |f: fn(&crate::domain::site::Site) -> &crate::domain::Text| {
@@ -19,7 +18,7 @@ pub fn HomePage() -> impl IntoView {
             .map(|s| f(&s).show_or_empty(lang.get()).text.to_string())
             .unwrap_or_default()
     };
-    let book = move || route.href(&Page::Book.path(lang.get()));
+    let book = page_href(Page::Book(BookStep::Choose));
     let latest = loaded(data.articles, move |index| {
         let cards = index
             .latest()
@@ -36,19 +35,19 @@ pub fn HomePage() -> impl IntoView {
             <div class="hero__inner">
                 <h1 id="hero-title" class="hero__title">{move || text(|s| &s.name)}</h1>
                 <p class="hero__tagline">{move || text(|s| &s.tagline)}</p>
-                <a class="button button--primary button--large" href=book>{move || t(Msg::BookStand)}</a>
+                <a class="button button--primary button--large" href=book>{tr(Msg::BookStand)}</a>
             </div>
         </section>
         <section class="section" aria-labelledby="latest-title">
             <div class="section__head">
-                <h2 id="latest-title">{move || t(Msg::LatestNews)}</h2>
-                <a class="section__more" href=move || route.href(&Page::News.path(lang.get()))>{move || t(Msg::AllNews)}<span class="icon-arrow" aria-hidden="true"></span></a>
+                <h2 id="latest-title">{tr(Msg::LatestNews)}</h2>
+                <a class="section__more" href=page_href(Page::News)>{tr(Msg::AllNews)}<span class="icon-arrow" aria-hidden="true"></span></a>
             </div>
             {latest}
         </section>
         <BookBanner/>
         <section class="section" aria-labelledby="sponsors-title">
-            <h2 id="sponsors-title">{move || t(Msg::ThanksSponsors)}</h2>
+            <h2 id="sponsors-title">{tr(Msg::ThanksSponsors)}</h2>
             {sponsors}
         </section>
     }
@@ -57,16 +56,14 @@ pub fn HomePage() -> impl IntoView {
 /// The "Book a Stand" banner, as on the original site, also under articles.
 #[component]
 pub fn BookBanner() -> impl IntoView {
-    let route = use_route();
-    let t = use_t();
     view! {
         <aside class="book-banner" aria-labelledby="book-banner-title">
             <div>
-                <h2 id="book-banner-title" class="book-banner__title">{move || t(Msg::BookBannerTitle)}</h2>
-                <p>{move || t(Msg::BookBannerText)}</p>
+                <h2 id="book-banner-title" class="book-banner__title">{tr(Msg::BookBannerTitle)}</h2>
+                <p>{tr(Msg::BookBannerText)}</p>
             </div>
-            <a class="button button--light" href=move || route.href(&Page::Book.path(route.lang.get()))>
-                {move || t(Msg::BookStand)}<span class="icon-arrow" aria-hidden="true"></span>
+            <a class="button button--light" href=page_href(Page::Book(BookStep::Choose))>
+                {tr(Msg::BookStand)}<span class="icon-arrow" aria-hidden="true"></span>
             </a>
         </aside>
     }

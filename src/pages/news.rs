@@ -1,16 +1,15 @@
 use crate::components::{loaded, ArticleCard};
 use crate::domain::Msg;
-use crate::state::{use_data, use_head, use_t};
+use crate::state::{tr, use_data, use_head};
 use leptos::prelude::*;
 
 /// Every article, newest first.
 #[component]
 pub fn NewsPage() -> impl IntoView {
     use_head(|l| Some(Msg::News.get(l).to_string()));
-    let t = use_t();
     let list = loaded(use_data().articles, move |index| {
         if index.articles.is_empty() {
-            return view! { <p>{move || t(Msg::NoArticles)}</p> }.into_any();
+            return view! { <p>{tr(Msg::NoArticles)}</p> }.into_any();
         }
         let cards = index
             .latest()
@@ -22,7 +21,7 @@ pub fn NewsPage() -> impl IntoView {
     });
     view! {
         <div class="section">
-            <h1>{move || t(Msg::News)}</h1>
+            <h1>{tr(Msg::News)}</h1>
             {list}
         </div>
     }

@@ -148,6 +148,27 @@ pub fn space_price(area_dm2: u64, per_m2: Money) -> Money {
     ))
 }
 
+/// What the stand list shows: every field optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StandFilter {
+    pub hall: Option<String>,
+    pub kind: Option<String>,
+    pub status: Option<Status>,
+    pub min_area_m2: Option<u32>,
+    pub max_price: Option<Money>,
+}
+
+/// A column of the stand list to sort by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortKey {
+    Id,
+    Hall,
+    Type,
+    Area,
+    Price,
+    Status,
+}
+
 /// A direction of an arrow key on the plan. The hall never mirrors, so these
 /// are physical directions in both languages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -189,6 +210,46 @@ impl FloorPlan {
             })
             .min_by_key(|(score, s)| (*score, s.id.clone()))
             .map(|(_, s)| s)
+    }
+
+    /// The stands the list shows, filtered and sorted (ties keep plan order).
+    pub fn list(
+        &self,
+        event: &Event,
+        filter: &StandFilter,
+        key: SortKey,
+        ascending: bool,
+    ) -> Vec<&Stand> {
+        let price = |s: &Stand| s.price(event).unwrap_or_default();
+        let mut out: Vec<&Stand> = self
+            .stands
+            .iter()
+            .filter(|s| filter.hall.as_ref().is_none_or(|h| &s.hall == h))
+            .filter(|s| filter.kind.as_ref().is_none_or(|k| &s.kind == k))
+            .filter(|s| filter.status.is_none_or(|st| s.status == st))
+            .filter(|s| {
+                filter
+                    .min_area_m2
+                    .is_none_or(|m| s.area_dm2() >= u64::from(m) * 100)
+            })
+            .filter(|s| filter.max_price.is_none_or(|m| price(s) <= m))
+            .collect();
+        out.sort_by(|a, b| {
+            let order = match key {
+                SortKey::Id => a.id.cmp(&b.id),
+                SortKey::Hall => a.hall.cmp(&b.hall),
+                SortKey::Type => a.kind.cmp(&b.kind),
+                SortKey::Area => a.area_dm2().cmp(&b.area_dm2()),
+                SortKey::Price => price(a).cmp(&price(b)),
+                SortKey::Status => a.status.cmp(&b.status),
+            };
+            if ascending {
+                order
+            } else {
+                order.reverse()
+            }
+        });
+        out
     }
 
     /// Everything the organiser can get wrong in the plan, by field.
@@ -265,6 +326,46 @@ pub(crate) mod tests {
         let mut other_hall = right.clone();
         other_hall.hall = "B".into();
         assert!(!a.is_adjacent(&other_hall));
+    }
+
+    #[test]
+    fn the_list_filters_and_sorts() {
+        let event: Event =
+            serde_json::from_str(include_str!("../../../public/data/event.json")).unwrap();
+        let mut big = stand("big", 10, 0, 6, 3, "shell", Status::Sold);
+        big.hall = "B".into();
+        let plan = FloorPlan {
+            halls: vec![],
+            stands: vec![
+                stand("a", 0, 0, 3, 3, "shell", Status::Available),
+                big,
+                stand("c", 3, 0, 4, 3, "shell", Status::Available),
+            ],
+        };
+        let ids = |v: Vec<&Stand>| v.iter().map(|s| s.id.clone()).collect::<Vec<_>>();
+        assert_eq!(
+            ids(plan.list(&event, &StandFilter::default(), SortKey::Area, false)),
+            ["big", "c", "a"]
+        );
+        let only_available = StandFilter {
+            status: Some(Status::Available),
+            ..StandFilter::default()
+        };
+        assert_eq!(
+            ids(plan.list(&event, &only_available, SortKey::Price, true)),
+            ["a", "c"]
+        );
+        let hall_b = StandFilter {
+            hall: Some("B".into()),
+            ..StandFilter::default()
+        };
+        assert_eq!(ids(plan.list(&event, &hall_b, SortKey::Id, true)), ["big"]);
+        let cheap = StandFilter {
+            max_price: Some(Money(306_000)),
+            min_area_m2: Some(9),
+            ..StandFilter::default()
+        };
+        assert_eq!(ids(plan.list(&event, &cheap, SortKey::Id, true)), ["a"]);
     }
 
     #[test]

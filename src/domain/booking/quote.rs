@@ -40,8 +40,7 @@ impl Choice {
 }
 
 /// A rule of the event that a choice breaks.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "rule", rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Violation {
     NoStand,
     UnknownStand {
@@ -76,9 +75,10 @@ pub enum Violation {
     },
 }
 
-/// A priced line of the quote.
+/// A priced line of the quote. (Externally tagged in JSON: internally
+/// tagged enums cost several kilobytes of Wasm to read back.)
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "line", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Line {
     /// Area × rate of one stand.
     Space {

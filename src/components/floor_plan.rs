@@ -1,0 +1,378 @@
+use crate::domain::booking::event::Event;
+use crate::domain::booking::plan::{Direction, FloorPlan as Plan, Hall, Stand, Status};
+use crate::domain::booking::words::{kind_name, money, sides_text, status_name};
+use crate::domain::{Lang, Msg};
+use crate::state::{tr, tr_text, use_booking, use_lang, use_t};
+use leptos::prelude::*;
+use std::collections::HashMap;
+use wasm_bindgen::JsCast;
+
+const MAX_ZOOM: f64 = 6.0;
+
+/// One hall drawn to scale in SVG. It never mirrors: a hall is a physical
+/// place, so only its labels follow the language. Stands are buttons with a
+/// roving tabindex: Tab enters the plan, arrow keys move between stands
+/// (physical directions), Enter or Space chooses, + / − / 0 zoom.
+#[component]
+pub fn FloorPlan(
+    plan: StoredValue<Plan>,
+    event: StoredValue<Event>,
+    hall: String,
+    /// The stand under the pointer or focus, for the details panel.
+    focused: RwSignal<Option<String>>,
+    #[prop(into)] on_toggle: Callback<String>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let t = use_t();
+    let choice = use_booking().choice;
+    let Some(h) = plan.with_value(|p| p.hall(&hall).cloned()) else {
+        return ().into_any();
+    };
+    let (width, depth) = (f64::from(h.width.0), f64::from(h.depth.0));
+
+    // The first available stand takes the tab stop until the visitor moves.
+    let first = plan.with_value(|p| {
+        let mut ids: Vec<&Stand> = p.stands_in(&hall).collect();
+        ids.sort_by_key(|s| (s.status != Status::Available, s.y, s.x));
+        ids.first().map(|s| s.id.clone())
+    });
+    let active = RwSignal::new(first);
+
+    let zoom = RwSignal::new(1.0_f64);
+    let centre = RwSignal::new((width / 2.0, depth / 2.0));
+    let view_box = move || {
+        let z = zoom.get();
+        let (w, d) = (width / z, depth / z);
+        let (cx, cy) = centre.get();
+        let x = (cx - w / 2.0).clamp(0.0, width - w);
+        let y = (cy - d / 2.0).clamp(0.0, depth - d);
+        format!("{x:.1} {y:.1} {w:.1} {d:.1}")
+    };
+    let zoom_by = move |factor: f64| zoom.update(|z| *z = (*z * factor).clamp(1.0, MAX_ZOOM));
+    let reset = move || {
+        zoom.set(1.0);
+        centre.set((width / 2.0, depth / 2.0));
+    };
+
+    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    // Pointers down on the plan (mouse, pen or fingers), for drag and pinch.
+    let pointers = StoredValue::new(HashMap::<i32, (f64, f64)>::new());
+    let dragged = StoredValue::new(false);
+    let units_per_px = move || {
+        svg_ref.get_untracked().map(|svg| {
+            let rect = svg.get_bounding_client_rect();
+            (width / zoom.get_untracked()) / rect.width().max(1.0)
+        })
+    };
+    let on_pointerdown = move |ev: web_sys::PointerEvent| {
+        dragged.set_value(false);
+        pointers.update_value(|p| {
+            p.insert(
+                ev.pointer_id(),
+                (f64::from(ev.client_x()), f64::from(ev.client_y())),
+            );
+        });
+    };
+    let on_pointermove = move |ev: web_sys::PointerEvent| {
+        let now = (f64::from(ev.client_x()), f64::from(ev.client_y()));
+        let Some(before) = pointers.with_value(|p| p.get(&ev.pointer_id()).copied()) else {
+            return;
+        };
+        let others: Vec<(f64, f64)> = pointers.with_value(|p| {
+            p.iter()
+                .filter(|(k, _)| **k != ev.pointer_id())
+                .map(|(_, v)| *v)
+                .collect()
+        });
+        let Some(scale) = units_per_px() else { return };
+        if let [other] = others[..] {
+            // Pinch: the ratio of finger distances is the zoom step.
+            let dist = |a: (f64, f64)| {
+                ((a.0 - other.0).powi(2) + (a.1 - other.1).powi(2))
+                    .sqrt()
+                    .max(1.0)
+            };
+            zoom_by(dist(now) / dist(before));
+            dragged.set_value(true);
+        } else if others.is_empty() {
+            let (dx, dy) = (now.0 - before.0, now.1 - before.1);
+            if dx.abs() + dy.abs() > 0.0 && (dragged.get_value() || dx.abs() + dy.abs() > 6.0) {
+                dragged.set_value(true);
+                centre.update(|c| {
+                    let (w, d) = (width / zoom.get_untracked(), depth / zoom.get_untracked());
+                    c.0 = (c.0 - dx * scale).clamp(w / 2.0, width - w / 2.0);
+                    c.1 = (c.1 - dy * scale).clamp(d / 2.0, depth - d / 2.0);
+                });
+            } else {
+                return;
+            }
+        }
+        pointers.update_value(|p| {
+            p.insert(ev.pointer_id(), now);
+        });
+    };
+    let on_pointerup = move |ev: web_sys::PointerEvent| {
+        pointers.update_value(|p| {
+            p.remove(&ev.pointer_id());
+        });
+    };
+    // Ctrl + wheel (and a trackpad pinch, which the browser reports so) zooms;
+    // a plain wheel keeps scrolling the page.
+    let on_wheel = move |ev: web_sys::WheelEvent| {
+        if ev.ctrl_key() || ev.meta_key() {
+            ev.prevent_default();
+            zoom_by(if ev.delta_y() < 0.0 { 1.2 } else { 1.0 / 1.2 });
+        }
+    };
+
+    let stand_of = |ev: &web_sys::Event| -> Option<String> {
+        let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+        el.closest("[data-stand]")
+            .ok()
+            .flatten()?
+            .get_attribute("data-stand")
+    };
+    let on_click = move |ev: web_sys::MouseEvent| {
+        if dragged.get_value() {
+            return;
+        }
+        if let Some(id) = stand_of(&ev) {
+            active.set(Some(id.clone()));
+            on_toggle.run(id);
+        }
+    };
+    let focus_stand = move |id: &str| {
+        if let Some(el) = document().get_element_by_id(&format!("stand-{id}")) {
+            let _ = el.unchecked_ref::<web_sys::HtmlElement>().focus();
+        }
+    };
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        let key = ev.key();
+        let dir = match key.as_str() {
+            "ArrowLeft" => Some(Direction::Left),
+            "ArrowRight" => Some(Direction::Right),
+            "ArrowUp" => Some(Direction::Up),
+            "ArrowDown" => Some(Direction::Down),
+            _ => None,
+        };
+        match (dir, key.as_str()) {
+            (Some(dir), _) => {
+                ev.prevent_default();
+                let current = active.get_untracked();
+                let next = plan.with_value(|p| {
+                    current
+                        .and_then(|c| p.stand(&c))
+                        .and_then(|s| p.neighbour(s, dir))
+                        .map(|s| s.id.clone())
+                });
+                if let Some(next) = next {
+                    active.set(Some(next.clone()));
+                    focused.set(Some(next.clone()));
+                    focus_stand(&next);
+                }
+            }
+            (None, "Enter" | " ") => {
+                if let Some(id) = stand_of(&ev) {
+                    ev.prevent_default();
+                    on_toggle.run(id);
+                }
+            }
+            (None, "+" | "=") => zoom_by(1.25),
+            (None, "-") => zoom_by(0.8),
+            (None, "0") => reset(),
+            _ => {}
+        }
+    };
+    let on_focusin = move |ev: web_sys::FocusEvent| {
+        if let Some(id) = stand_of(&ev) {
+            active.set(Some(id.clone()));
+            focused.set(Some(id));
+        }
+    };
+    let on_pointerover = move |ev: web_sys::PointerEvent| {
+        if let Some(id) = stand_of(&ev) {
+            focused.set(Some(id));
+        }
+    };
+
+    let stands = plan.with_value(|p| p.stands_in(&hall).cloned().collect::<Vec<_>>());
+    let stand_views = stands
+        .into_iter()
+        .map(|s| {
+            let id = s.id.clone();
+            let (x, y, w, d) = (s.x.0, s.y.0, s.w.0, s.d.0);
+            let status = s.status;
+            let label_size = f64::from(w.min(d)) * 0.32;
+            let sel_id = id.clone();
+            let selected = Memo::new(move |_| choice.with(|c| c.has(&sel_id)));
+            let act_id = id.clone();
+            let label = move || event.with_value(|e| stand_label(&s, e, lang.get()));
+            let dom_id = format!("stand-{id}");
+            let data_id = id.clone();
+            let class = move || {
+                format!("floor-plan__stand floor-plan__stand--{}{}", status.code(), if selected.get() { " floor-plan__stand--selected" } else { "" })
+            };
+            view! {
+                <g
+                    class=class
+                    id=dom_id
+                    data-stand=data_id
+                    role="button"
+                    tabindex=move || if active.with(|a| a.as_deref() == Some(act_id.as_str())) { "0" } else { "-1" }
+                    aria-pressed=move || selected.get().to_string()
+                    aria-disabled=(status != Status::Available).then_some("true")
+                    aria-label=label
+                >
+                    <rect x=x y=y width=w height=d fill=format!("url(#fp-{})", status.code())></rect>
+                    <text x=f64::from(x) + f64::from(w) / 2.0 y=f64::from(y) + f64::from(d) / 2.0 font-size=label_size aria-hidden="true">{id}</text>
+                </g>
+            }
+        })
+        .collect_view();
+
+    let features = h
+        .features
+        .iter()
+        .cloned()
+        .map(|f| {
+            let (x, y, w, d) = (f.x.0, f.y.0, f.w.0, f.d.0);
+            let size = f64::from(w.min(d)) * 0.45;
+            view! {
+                <g class="floor-plan__feature" aria-hidden="true">
+                    <rect x=x y=y width=w height=d></rect>
+                    <text x=f64::from(x) + f64::from(w) / 2.0 y=f64::from(y) + f64::from(d) / 2.0 font-size=size>
+                        {tr_text(f.label)}
+                    </text>
+                </g>
+            }
+        })
+        .collect_view();
+    let hall_name = h.name.clone();
+    let aria = move || {
+        format!(
+            "{} · {}",
+            t(Msg::ViewPlan),
+            hall_name.show_or_empty(lang.get()).text
+        )
+    };
+
+    view! {
+        <div class="floor-plan">
+            <div class="floor-plan__tools" role="group" aria-label=tr(Msg::ViewPlan)>
+                <button type="button" class="button button--small" on:click=move |_| zoom_by(1.25) aria-label=tr(Msg::ZoomIn)>"+"</button>
+                <button type="button" class="button button--small" on:click=move |_| zoom_by(0.8) aria-label=tr(Msg::ZoomOut)>"−"</button>
+                <button type="button" class="button button--small" on:click=move |_| reset()>{tr(Msg::ZoomReset)}</button>
+            </div>
+            // dir="ltr": the drawing keeps its physical orientation in Arabic.
+            <svg
+                node_ref=svg_ref
+                class="floor-plan__svg"
+                dir="ltr"
+                viewBox=view_box
+                role="group"
+                aria-label=aria
+                aria-describedby="plan-help"
+                on:click=on_click
+                on:keydown=on_keydown
+                on:focusin=on_focusin
+                on:pointerover=on_pointerover
+                on:pointerdown=on_pointerdown
+                on:pointermove=on_pointermove
+                on:pointerup=on_pointerup
+                on:pointercancel=on_pointerup
+                on:pointerleave=on_pointerup
+                on:wheel=on_wheel
+            >
+                // The status patterns are defined once, by the legend beside the plan.
+                <rect class="floor-plan__hall" x="0" y="0" width=h.width.0 height=h.depth.0></rect>
+                {features}
+                {stand_views}
+            </svg>
+            <p id="plan-help" class="floor-plan__help">{tr(Msg::PlanHelp)}</p>
+        </div>
+    }
+    .into_any()
+}
+
+/// What a screen reader says for a stand, and what the details panel shows.
+pub fn stand_label(s: &Stand, event: &Event, lang: Lang) -> String {
+    let price = s.price(event).map(|p| money(event, p)).unwrap_or_default();
+    let stand = Msg::Stand.get(lang);
+    let unit = if lang == Lang::En { "m²" } else { "م²" };
+    format!(
+        "{stand} {}, {} {unit}, {}, {}, {price}, {}",
+        s.id,
+        s.area_text(),
+        kind_name(event, &s.kind, lang),
+        sides_text(s.open_sides, lang),
+        status_name(s.status, lang)
+    )
+}
+
+/// Fills for the five statuses: colour and a pattern, so status never
+/// depends on colour alone (and survives greyscale printing).
+#[component]
+fn PlanPatterns() -> impl IntoView {
+    view! {
+        <defs>
+            <pattern id="fp-available" width="10" height="10" patternUnits="userSpaceOnUse">
+                <rect width="10" height="10" class="fp-fill fp-fill--available"></rect>
+            </pattern>
+            <pattern id="fp-on-hold" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                <rect width="8" height="8" class="fp-fill fp-fill--on-hold"></rect>
+                <line x1="0" y1="0" x2="0" y2="8" class="fp-line"></line>
+            </pattern>
+            <pattern id="fp-reserved" width="8" height="8" patternUnits="userSpaceOnUse">
+                <rect width="8" height="8" class="fp-fill fp-fill--reserved"></rect>
+                <circle cx="4" cy="4" r="1.6" class="fp-dot"></circle>
+            </pattern>
+            <pattern id="fp-sold" width="8" height="8" patternUnits="userSpaceOnUse">
+                <rect width="8" height="8" class="fp-fill fp-fill--sold"></rect>
+                <path d="M0 0 8 8M8 0 0 8" class="fp-line fp-line--light"></path>
+            </pattern>
+            <pattern id="fp-blocked" width="6" height="6" patternUnits="userSpaceOnUse">
+                <rect width="6" height="6" class="fp-fill fp-fill--blocked"></rect>
+                <path d="M0 3h6" class="fp-line fp-line--light"></path>
+            </pattern>
+        </defs>
+    }
+}
+
+/// The legend: each status with its swatch and name.
+#[component]
+pub fn PlanLegend() -> impl IntoView {
+    let lang = use_lang();
+    let items = Status::ALL
+        .into_iter()
+        .map(|s| {
+            view! {
+                <li class="plan-legend__item">
+                    <svg class="plan-legend__swatch" viewBox="0 0 24 16" aria-hidden="true">
+                        <rect width="24" height="16" fill=format!("url(#fp-{})", s.code()) class="plan-legend__rect"></rect>
+                    </svg>
+                    {move || status_name(s, lang.get())}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="plan-legend">
+            <svg width="0" height="0" class="plan-legend__defs" aria-hidden="true"><PlanPatterns/></svg>
+            <h3 class="plan-legend__title">{tr(Msg::Legend)}</h3>
+            <ul class="plan-legend__list">
+                {items}
+                <li class="plan-legend__item">
+                    <svg class="plan-legend__swatch" viewBox="0 0 24 16" aria-hidden="true">
+                        <rect width="24" height="16" fill="url(#fp-available)" class="plan-legend__rect plan-legend__rect--selected"></rect>
+                    </svg>
+                    {tr(Msg::YourSelection)}
+                </li>
+            </ul>
+        </div>
+    }
+}
+
+/// The hall's name, for tabs and the list.
+pub fn hall_name(h: &Hall, lang: Lang) -> String {
+    h.name.show_or_empty(lang).text.to_string()
+}

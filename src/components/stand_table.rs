@@ -1,0 +1,145 @@
+use crate::components::floor_plan::hall_name;
+use crate::domain::booking::event::Event;
+use crate::domain::booking::money::Money;
+use crate::domain::booking::plan::{FloorPlan, SortKey, StandFilter, Status};
+use crate::domain::booking::words::{kind_name, money, sides_text, status_name, status_reason};
+use crate::domain::Msg;
+use crate::state::{tr, tr_text, use_booking, use_lang, use_t};
+use leptos::prelude::*;
+
+/// The stands as a table, for keyboard and screen-reader users and anyone who
+/// prefers a list: filter, sort, and choose exactly as on the plan.
+#[component]
+pub fn StandTable(
+    plan: StoredValue<FloorPlan>,
+    event: StoredValue<Event>,
+    #[prop(into)] on_toggle: Callback<String>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let t = use_t();
+    let choice = use_booking().choice;
+    let filter = RwSignal::new(StandFilter {
+        status: Some(Status::Available),
+        ..StandFilter::default()
+    });
+    let sort = RwSignal::new((SortKey::Id, true));
+
+    let rows = move || {
+        let l = lang.get();
+        let (key, asc) = sort.get();
+        let f = filter.get();
+        plan.with_value(|p| {
+            event.with_value(|e| {
+                let list = p.list(e, &f, key, asc);
+                if list.is_empty() {
+                    return view! { <tr><td colspan="8">{t(Msg::NoStandsMatch)}</td></tr> }.into_any();
+                }
+                list.into_iter()
+                    .map(|s| {
+                        let id = s.id.clone();
+                        let check_id = id.clone();
+                        let toggle_id = id.clone();
+                        let available = s.status == Status::Available;
+                        let hall = p.hall(&s.hall).map(|h| hall_name(h, l)).unwrap_or_default();
+                        let price = s.price(e).map(|m| money(e, m)).unwrap_or_default();
+                        let status = if available { status_name(s.status, l).to_string() } else { format!("{} {}", status_name(s.status, l), status_reason(s.status, l)) };
+                        view! {
+                            <tr class:stand-table__row--chosen=move || choice.with(|c| c.has(&check_id))>
+                                <th scope="row"><bdi>{id.clone()}</bdi></th>
+                                <td>{hall}</td>
+                                <td>{kind_name(e, &s.kind, l)}</td>
+                                <td><bdi>{format!("{} × {} m = {} m²", s.w, s.d, s.area_text())}</bdi></td>
+                                <td>{sides_text(s.open_sides, l)}</td>
+                                <td><bdi>{price}</bdi></td>
+                                <td>{status}</td>
+                                <td>
+                                    <input
+                                        type="checkbox"
+                                        disabled=!available
+                                        prop:checked=move || choice.with(|c| c.has(&toggle_id))
+                                        aria-label=format!("{} {}", t(Msg::Choose), id)
+                                        on:change=move |_| on_toggle.run(id.clone())
+                                    />
+                                </td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()
+                    .into_any()
+            })
+        })
+    };
+
+    let header = move |key: SortKey, msg: Msg| {
+        let aria_sort = move || {
+            let (k, asc) = sort.get();
+            (k == key).then_some(if asc { "ascending" } else { "descending" })
+        };
+        view! {
+            <th scope="col" aria-sort=aria_sort>
+                <button type="button" class="stand-table__sort" on:click=move |_| sort.update(|(k, asc)| {
+                    *asc = if *k == key { !*asc } else { true };
+                    *k = key;
+                })>
+                    {tr(msg)}
+                    <span aria-hidden="true" class="stand-table__arrow">{move || match sort.get() { (k, true) if k == key => "▲", (k, false) if k == key => "▼", _ => "" }}</span>
+                </button>
+            </th>
+        }
+    };
+
+    let halls = plan.with_value(|p| p.halls.clone());
+    let kinds = event.with_value(|e| e.stand_types.clone());
+    view! {
+        <div class="stand-table">
+            <div class="stand-table__filters" role="group" aria-label=tr(Msg::SortBy)>
+                <div class="stand-table__filter">
+                    <label for="filter-hall">{tr(Msg::Hall)}</label>
+                    <select id="filter-hall" on:change=move |ev| filter.update(|f| f.hall = Some(event_target_value(&ev)).filter(|v| !v.is_empty()))>
+                        <option value="">{tr(Msg::AllHalls)}</option>
+                        {halls.into_iter().map(|h| { let id = h.id.clone(); view! { <option value=id>{move || hall_name(&h, lang.get())}</option> } }).collect_view()}
+                    </select>
+                </div>
+                <div class="stand-table__filter">
+                    <label for="filter-type">{tr(Msg::Type)}</label>
+                    <select id="filter-type" on:change=move |ev| filter.update(|f| f.kind = Some(event_target_value(&ev)).filter(|v| !v.is_empty()))>
+                        <option value="">{tr(Msg::AllTypes)}</option>
+                        {kinds.into_iter().map(|k| { let id = k.id.clone(); view! { <option value=id>{tr_text(k.name)}</option> } }).collect_view()}
+                    </select>
+                </div>
+                <div class="stand-table__filter">
+                    <label for="filter-status">{tr(Msg::StatusCol)}</label>
+                    <select id="filter-status" on:change=move |ev| filter.update(|f| f.status = Status::ALL.into_iter().find(|s| s.code() == event_target_value(&ev)))>
+                        <option value="">{tr(Msg::AllStatuses)}</option>
+                        {Status::ALL.into_iter().map(|s| view! { <option value=s.code() selected=s == Status::Available>{move || status_name(s, lang.get())}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="stand-table__filter">
+                    <label for="filter-area">{tr(Msg::MinArea)}</label>
+                    <input id="filter-area" type="number" min="0" inputmode="numeric" on:input=move |ev| filter.update(|f| f.min_area_m2 = event_target_value(&ev).parse().ok())/>
+                </div>
+                <div class="stand-table__filter">
+                    <label for="filter-price">{move || format!("{} ({})", t(Msg::MaxPrice), event.with_value(|e| e.currency.clone()))}</label>
+                    <input id="filter-price" type="number" min="0" inputmode="numeric" on:input=move |ev| filter.update(|f| f.max_price = event_target_value(&ev).parse::<i64>().ok().map(|v| Money(v * 100)))/>
+                </div>
+            </div>
+            <div class="stand-table__scroll" tabindex="0" role="region" aria-label=tr(Msg::ViewList)>
+                <table class="stand-table__table">
+                    <thead>
+                        <tr>
+                            {header(SortKey::Id, Msg::Stand)}
+                            {header(SortKey::Hall, Msg::Hall)}
+                            {header(SortKey::Type, Msg::Type)}
+                            {header(SortKey::Area, Msg::Size)}
+                            <th scope="col">{tr(Msg::OpenSides)}</th>
+                            {header(SortKey::Price, Msg::Price)}
+                            {header(SortKey::Status, Msg::StatusCol)}
+                            <th scope="col">{tr(Msg::Choose)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </div>
+    }
+}

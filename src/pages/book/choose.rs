@@ -1,0 +1,222 @@
+use crate::components::floor_plan::{hall_name, stand_label};
+use crate::components::{FloorPlan, PlanLegend, QuoteView, StandTable};
+use crate::domain::booking::event::Event;
+use crate::domain::booking::plan::{FloorPlan as Plan, Status};
+use crate::domain::booking::quote::quote;
+use crate::domain::booking::words::{money, status_reason, violation_text};
+use crate::domain::route::{BookStep, Page};
+use crate::domain::{Lang, Msg};
+use crate::state::{page_href, today, tr, tr_text, use_booking, use_lang};
+use leptos::prelude::*;
+
+/// Step 1: the plan (or the list), the selection with extras, and the quote.
+#[component]
+pub fn ChooseStep(plan: StoredValue<Plan>, event: StoredValue<Event>) -> impl IntoView {
+    let lang = use_lang();
+    let booking = use_booking();
+    let choice = booking.choice;
+    let list_view = RwSignal::new(false);
+    let first_hall = plan.with_value(|p| p.halls.first().map(|h| h.id.clone()).unwrap_or_default());
+    let hall = RwSignal::new(first_hall);
+    let focused = RwSignal::new(None::<String>);
+    let announcement = RwSignal::new(String::new());
+    let today = today();
+
+    // Choosing is the same from the plan and the list: available stands
+    // toggle, others say why they cannot be chosen.
+    let toggle = Callback::new(move |id: String| {
+        let l = lang.get_untracked();
+        let Some(status) = plan.with_value(|p| p.stand(&id).map(|s| s.status)) else {
+            return;
+        };
+        focused.set(Some(id.clone()));
+        if status != Status::Available {
+            announcement.set(format!(
+                "{} {id}: {}",
+                Msg::Stand.get(l),
+                status_reason(status, l)
+            ));
+            return;
+        }
+        choice.update(|c| c.toggle(&id));
+        let (chosen, count) = choice.with_untracked(|c| (c.has(&id), c.stands.len()));
+        let change = match (l, chosen) {
+            (Lang::En, true) => "added to your selection",
+            (Lang::En, false) => "removed from your selection",
+            (Lang::Ar, true) => "أضيف إلى اختيارك",
+            (Lang::Ar, false) => "أزيل من اختيارك",
+        };
+        announcement.set(format!(
+            "{} {id} {change}. {count} {}",
+            Msg::Stand.get(l),
+            Msg::StandsChosen.get(l)
+        ));
+    });
+
+    let result = Memo::new(move |_| {
+        choice.with(|c| plan.with_value(|p| event.with_value(|e| quote(p, e, c, today))))
+    });
+
+    let hall_tabs = move || {
+        plan.with_value(|p| {
+            p.halls
+                .iter()
+                .map(|h| {
+                    let id = h.id.clone();
+                    let pressed_id = id.clone();
+                    let h = h.clone();
+                    view! {
+                        <button type="button" class="tab" aria-pressed=move || (hall.get() == pressed_id).to_string() on:click=move |_| hall.set(id.clone())>
+                            {move || hall_name(&h, lang.get())}
+                        </button>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let plan_view = move || {
+        let h = hall.get();
+        view! { <FloorPlan plan event hall=h focused on_toggle=toggle/> }
+    };
+    let details = move || {
+        let l = lang.get();
+        let id = focused.get();
+        plan.with_value(|p| {
+            event.with_value(|e| match id.as_deref().and_then(|id| p.stand(id)) {
+                None => view! { <p class="stand-details__hint">{Msg::HoverHint.get(l)}</p> }.into_any(),
+                Some(s) => {
+                    let reason = (s.status != Status::Available).then(|| status_reason(s.status, l));
+                    let note = s.note.as_ref().map(|n| n.show_or_empty(l).text.to_string());
+                    view! {
+                        <p class="stand-details__text">{stand_label(s, e, l)}</p>
+                        <p class="stand-details__text"><bdi>{format!("{} × {} m", s.w, s.d)}</bdi></p>
+                        {reason.map(|r| view! { <p class="stand-details__reason">{r}</p> })}
+                        {note.map(|n| view! { <p class="stand-details__reason">{n}</p> })}
+                        {s.exhibitor.clone().map(|x| view! { <p><bdi>{x}</bdi></p> })}
+                    }
+                    .into_any()
+                }
+            })
+        })
+    };
+
+    view! {
+        <p class="book__intro">{tr(Msg::BookIntro)}</p>
+        <div class="book__layout">
+            <section class="book__main" aria-labelledby="plan-title">
+                <h2 id="plan-title" class="visually-hidden">{tr(Msg::ViewPlan)}</h2>
+                <div class="book__views" role="group" aria-label=tr(Msg::ViewPlan)>
+                    <button type="button" class="tab" aria-pressed=move || (!list_view.get()).to_string() on:click=move |_| list_view.set(false)>{tr(Msg::ViewPlan)}</button>
+                    <button type="button" class="tab" aria-pressed=move || list_view.get().to_string() on:click=move |_| list_view.set(true)>{tr(Msg::ViewList)}</button>
+                </div>
+                <Show
+                    when=move || !list_view.get()
+                    fallback=move || view! { <StandTable plan event on_toggle=toggle/> }
+                >
+                    <div class="book__halls" role="group" aria-label=tr(Msg::Halls)>{hall_tabs}</div>
+                    {plan_view}
+                    <div class="stand-details">
+                        <h3 class="stand-details__title">{tr(Msg::StandDetails)}</h3>
+                        {details}
+                    </div>
+                </Show>
+                <PlanLegend/>
+            </section>
+            <aside class="book__side" aria-labelledby="selection-title">
+                <h2 id="selection-title">{tr(Msg::YourSelection)}</h2>
+                <Selection plan event on_toggle=toggle/>
+                <Extras event/>
+                <h2>{tr(Msg::Quote)}</h2>
+                {move || match result.get() {
+                    Ok(q) => view! {
+                        <QuoteView quote=q event/>
+                        <a class="button button--primary button--block" href=page_href(Page::Book(BookStep::Details))>
+                            {tr(Msg::Continue)}<span class="icon-arrow" aria-hidden="true"></span>
+                        </a>
+                    }.into_any(),
+                    Err(violations) => {
+                        let items = violations.into_iter().map(|v| view! { <li>{move || event.with_value(|e| violation_text(&v, e, lang.get()))}</li> }).collect_view();
+                        view! {
+                            <div class="rules">
+                                <p class="rules__title">{tr(Msg::FixToContinue)}</p>
+                                <ul class="rules__list">{items}</ul>
+                            </div>
+                        }.into_any()
+                    }
+                }}
+            </aside>
+        </div>
+        <p class="visually-hidden" aria-live="polite" role="status">{move || announcement.get()}</p>
+    }
+}
+
+/// The chosen stands, each with its price and a remove button.
+#[component]
+fn Selection(
+    plan: StoredValue<Plan>,
+    event: StoredValue<Event>,
+    #[prop(into)] on_toggle: Callback<String>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let choice = use_booking().choice;
+    move || {
+        let ids = choice.with(|c| c.stands.clone());
+        if ids.is_empty() {
+            return view! { <p class="selection__empty">{tr(Msg::NothingChosen)}</p> }.into_any();
+        }
+        let items = ids
+            .into_iter()
+            .map(|id| {
+                let text = plan.with_value(|p| event.with_value(|e| p.stand(&id).map(|s| (s.area_text(), s.price(e).map(|m| money(e, m)).unwrap_or_default()))));
+                let (area, price) = text.unwrap_or_default();
+                let remove_id = id.clone();
+                view! {
+                    <li class="selection__item">
+                        <span><bdi>{id.clone()}</bdi>" · "<bdi>{move || format!("{area} {}", if lang.get() == Lang::En { "m²" } else { "م²" })}</bdi>" · "<bdi>{price}</bdi></span>
+                        <button type="button" class="button button--small" on:click=move |_| on_toggle.run(remove_id.clone())>
+                            {tr(Msg::Remove)}<span class="visually-hidden">" "{id.clone()}</span>
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ul class="selection">{items}</ul> }.into_any()
+    }
+}
+
+/// Furniture, power and lights: a quantity for each, within the event's limits.
+#[component]
+fn Extras(event: StoredValue<Event>) -> impl IntoView {
+    let choice = use_booking().choice;
+    let rows = event.with_value(|e| e.extras.clone()).into_iter().map(|x| {
+        let id = x.id.clone();
+        let input_id = format!("extra-{id}");
+        let value_id = id.clone();
+        let price = event.with_value(|e| money(e, x.unit_price));
+        view! {
+            <li class="extras__item">
+                <label for=input_id.clone()>{tr_text(x.name)}" · "<bdi>{price}</bdi></label>
+                <input
+                    id=input_id
+                    class="extras__qty"
+                    type="number"
+                    inputmode="numeric"
+                    min="0"
+                    max=x.max_quantity
+                    prop:value=move || choice.with(|c| c.extras.get(&value_id).copied().unwrap_or(0).to_string())
+                    on:input=move |ev| {
+                        let q = event_target_value(&ev).parse::<u32>().unwrap_or(0);
+                        choice.update(|c| c.set_extra(&id, q));
+                    }
+                />
+            </li>
+        }
+    });
+    view! {
+        <details class="extras">
+            <summary><h2 class="extras__title">{tr(Msg::Extras)}</h2></summary>
+            <p class="extras__hint">{tr(Msg::ExtrasHint)}</p>
+            <ul class="extras__list">{rows.collect_view()}</ul>
+        </details>
+    }
+}

@@ -1,0 +1,178 @@
+use crate::api;
+use crate::components::{LocalDate, QuoteView};
+use crate::domain::booking::event::Event;
+use crate::domain::booking::request::{Field, StandRequest};
+use crate::domain::booking::words::field_label;
+use crate::domain::route::{BookStep, Page};
+use crate::domain::Msg;
+use crate::state::{page_href, tr, use_booking, use_t};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sending {
+    Idle,
+    Busy,
+    Sent,
+    Failed,
+}
+
+/// Step 3: the request with its reference, said plainly to be a request, and
+/// the ways to hand it to the organiser: print, file, e-mail, online.
+#[component]
+pub fn Confirmation(reference: String, event: StoredValue<Event>) -> impl IntoView {
+    let requests = use_booking().requests;
+    let found = requests.with_untracked(|r| r.iter().find(|q| q.reference == reference).cloned());
+    let Some(request) = found else {
+        return view! {
+            <div class="notice" role="status">
+                <p>{tr(Msg::RequestNotFound)}</p>
+                <a class="button" href=page_href(Page::Book(BookStep::Choose))>{tr(Msg::NewRequest)}</a>
+            </div>
+        }
+        .into_any();
+    };
+    view! { <RequestView request event/> }.into_any()
+}
+
+#[component]
+fn RequestView(request: StandRequest, event: StoredValue<Event>) -> impl IntoView {
+    let t = use_t();
+    let request = StoredValue::new(request);
+    let sending = RwSignal::new(Sending::Idle);
+
+    let mailto = move || {
+        request.with_value(|r| {
+            event.with_value(|e| {
+                let enc = |s: &str| String::from(js_sys::encode_uri_component(s));
+                format!(
+                    "mailto:{}?subject={}&body={}",
+                    e.request_email,
+                    enc(&r.email_subject(e)),
+                    enc(&r.email_body(e))
+                )
+            })
+        })
+    };
+    let download = move |_| {
+        let json = request.with_value(|r| serde_json::to_string_pretty(r).unwrap_or_default());
+        let name = request.with_value(|r| format!("stand-request-{}.json", r.reference));
+        save_file(&name, &json);
+    };
+    let print = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+    let endpoint = event.with_value(|e| e.endpoint.clone());
+    let send = move |_| {
+        let Some(url) = event.with_value(|e| e.endpoint.clone()) else {
+            return;
+        };
+        if matches!(sending.get_untracked(), Sending::Busy | Sending::Sent) {
+            return;
+        }
+        sending.set(Sending::Busy);
+        let r = request.get_value();
+        spawn_local(async move {
+            let ok = api::post_request(&url, &r).await.is_ok();
+            sending.set(if ok { Sending::Sent } else { Sending::Failed });
+        });
+    };
+
+    let detail = move |field: Field| {
+        let value = request.with_value(|r| r.form.get(field).to_string());
+        (!value.trim().is_empty()).then(|| {
+            view! {
+                <div class="request__row">
+                    <dt>{tr(field_label(field))}</dt>
+                    <dd dir="auto">{value}</dd>
+                </div>
+            }
+        })
+    };
+    let (quote, created, reference, stands) = request.with_value(|r| {
+        (
+            r.quote.clone(),
+            r.created,
+            r.reference.clone(),
+            r.choice.stands.join(", "),
+        )
+    });
+    view! {
+        <article class="request">
+            <h2 class="request__title">{tr(Msg::RequestReady)}</h2>
+            <p class="request__reference">{tr(Msg::Reference)}": "<bdi><strong>{reference.clone()}</strong></bdi>" · "<LocalDate date=created/></p>
+            <p class="request__plain" role="note">{tr(Msg::RequestNotBooking)}</p>
+            <div class="request__actions">
+                <button type="button" class="button" on:click=print>{tr(Msg::Print)}</button>
+                <button type="button" class="button" on:click=download>{tr(Msg::DownloadJson)}</button>
+                <a class="button button--primary" href=mailto>{tr(Msg::EmailOrganiser)}</a>
+                {endpoint.map(|_| view! {
+                    <button type="button" class="button button--primary" on:click=send disabled=move || matches!(sending.get(), Sending::Busy | Sending::Sent)>
+                        {move || match sending.get() {
+                            Sending::Busy => t(Msg::Sending),
+                            Sending::Failed => t(Msg::Retry),
+                            _ => t(Msg::SendOnline),
+                        }}
+                    </button>
+                })}
+            </div>
+            <p class="request__status" role="status">
+                {move || match sending.get() {
+                    Sending::Sent => Some(view! { <span class="request__ok">{t(Msg::SentOnline)}</span> }.into_any()),
+                    Sending::Failed => Some(view! { <span class="request__failed">{t(Msg::SendFailed)}</span> }.into_any()),
+                    _ => None,
+                }}
+            </p>
+            <h3>{tr(Msg::CompanySection)}</h3>
+            <dl class="request__details">
+                {detail(Field::Company)}
+                {detail(Field::FasciaEn)}
+                {detail(Field::FasciaAr)}
+                {detail(Field::Contact)}
+                {detail(Field::Email)}
+                <div class="request__row">
+                    <dt>{tr(Msg::Phone)}</dt>
+                    <dd dir="ltr">{request.with_value(|r| format!("{} {}", r.form.phone_code, r.form.phone))}</dd>
+                </div>
+                {detail(Field::Country)}
+                {detail(Field::Sector)}
+                {detail(Field::Notes)}
+                <div class="request__row">
+                    <dt>{tr(Msg::Stand)}</dt>
+                    <dd><bdi>{stands}</bdi></dd>
+                </div>
+            </dl>
+            <h3>{tr(Msg::Quote)}</h3>
+            <QuoteView quote event/>
+            <p class="request__new">
+                <a href=page_href(Page::Book(BookStep::Choose))>{tr(Msg::NewRequest)}</a>
+            </p>
+        </article>
+    }
+}
+
+/// Offers `text` as a file download, without a server.
+fn save_file(name: &str, text: &str) {
+    let parts = js_sys::Array::of1(&text.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Some(a) = document()
+        .create_element("a")
+        .ok()
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}

@@ -1,0 +1,246 @@
+use crate::domain::booking::event::Event;
+use crate::domain::booking::plan::FloorPlan as Plan;
+use crate::domain::booking::quote::quote;
+use crate::domain::booking::request::{reference, Field, StandRequest};
+use crate::domain::booking::words::{field_error_text, field_label, money};
+use crate::domain::route::{BookStep, Page};
+use crate::domain::Msg;
+use crate::state::{page_href, today, tr, tr_text, use_booking, use_lang, use_route, use_t};
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use std::collections::HashSet;
+use wasm_bindgen::JsCast;
+
+/// Step 2: company, fascia names (with a live preview), contact and terms.
+/// Errors show beside their field as soon as the field is left, in the
+/// visitor's language; what was typed is never cleared.
+#[component]
+pub fn DetailsStep(plan: StoredValue<Plan>, event: StoredValue<Event>) -> impl IntoView {
+    let t = use_t();
+    let lang = use_lang();
+    let route = use_route();
+    let booking = use_booking();
+    let form = booking.form;
+    let touched = RwSignal::new(HashSet::<Field>::new());
+    let tried = RwSignal::new(false);
+    let submitting = RwSignal::new(false);
+    let navigate = use_navigate();
+    let today = today();
+
+    let result = Memo::new(move |_| {
+        booking
+            .choice
+            .with(|c| plan.with_value(|p| event.with_value(|e| quote(p, e, c, today))))
+    });
+
+    let on_submit = move |ev: web_sys::SubmitEvent| {
+        ev.prevent_default();
+        if submitting.get_untracked() {
+            return;
+        }
+        tried.set(true);
+        let problems = form.with_untracked(|f| f.problems());
+        if let Some((first, _)) = problems.first() {
+            touched.update(|t| t.extend(Field::ALL));
+            if let Some(el) = document().get_element_by_id(first.id()) {
+                let _ = el.unchecked_ref::<web_sys::HtmlElement>().focus();
+            }
+            return;
+        }
+        let Ok(q) = result.get_untracked() else {
+            return;
+        };
+        submitting.set(true);
+        let random = (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64;
+        let request = StandRequest {
+            reference: event.with_value(|e| reference(&e.reference_prefix, today, random)),
+            created: today,
+            lang: lang.get_untracked(),
+            form: form.get_untracked(),
+            choice: booking.choice.get_untracked(),
+            quote: q,
+        };
+        let to = route.href(
+            &Page::Book(BookStep::Request(request.reference.clone())).path(lang.get_untracked()),
+        );
+        booking.submit(request);
+        navigate(&to, Default::default());
+    };
+
+    let summary = move || {
+        result.get().ok().map(|q| {
+            let stands = booking.choice.with(|c| c.stands.join(", "));
+            let total = event.with_value(|e| money(e, q.total));
+            view! { <p class="details__summary"><bdi>{stands}</bdi>" · "{tr(Msg::Total)}" "<bdi>{total}</bdi></p> }
+        })
+    };
+
+    view! {
+        {move || result.get().is_err().then(|| view! {
+            <div class="notice" role="status">
+                <p>{tr(Msg::NothingChosen)}</p>
+                <a class="button" href=page_href(Page::Book(BookStep::Choose))>{tr(Msg::StepChoose)}</a>
+            </div>
+        })}
+        {summary}
+        <form class="details" novalidate on:submit=on_submit>
+            {move || (tried.get() && form.with(|f| !f.problems().is_empty())).then(|| view! {
+                <p class="details__errors" role="alert">{tr(Msg::FormHasErrors)}</p>
+            })}
+            <fieldset class="details__group">
+                <legend>{tr(Msg::CompanySection)}</legend>
+                <TextField field=Field::Company touched autocomplete="organization"/>
+                <TextField field=Field::FasciaEn touched hint=Msg::FasciaHint dir="ltr" lang_attr="en"/>
+                <TextField field=Field::FasciaAr touched hint=Msg::FasciaHint dir="rtl" lang_attr="ar"/>
+                <FasciaPreview/>
+            </fieldset>
+            <fieldset class="details__group">
+                <legend>{tr(Msg::ContactSection)}</legend>
+                <TextField field=Field::Contact touched autocomplete="name"/>
+                <TextField field=Field::Email touched input_type="email" autocomplete="email" dir="ltr"/>
+                <div class="details__phone">
+                    <TextField field=Field::PhoneCode touched input_type="tel" autocomplete="tel-country-code" dir="ltr"/>
+                    <TextField field=Field::Phone touched input_type="tel" autocomplete="tel-national" dir="ltr"/>
+                </div>
+                <TextField field=Field::Country touched autocomplete="country-name"/>
+                <TextField field=Field::Sector touched/>
+                <TextField field=Field::Notes touched multiline=true/>
+            </fieldset>
+            <fieldset class="details__group">
+                <legend>{tr(Msg::Terms)}</legend>
+                <p class="details__terms">{tr_text(event.with_value(|e| e.terms.clone()))}</p>
+                <Checkbox touched/>
+            </fieldset>
+            <div class="details__actions">
+                <a class="button" href=page_href(Page::Book(BookStep::Choose))><span class="icon-arrow icon-arrow--back" aria-hidden="true"></span>{tr(Msg::Back)}</a>
+                <button type="submit" class="button button--primary" disabled=move || submitting.get() || result.get().is_err()>
+                    {move || if submitting.get() { t(Msg::Sending) } else { t(Msg::SendRequest) }}
+                </button>
+            </div>
+        </form>
+    }
+}
+
+/// A labelled text field bound to the draft, with its hint and error.
+#[component]
+fn TextField(
+    field: Field,
+    touched: RwSignal<HashSet<Field>>,
+    #[prop(optional)] hint: Option<Msg>,
+    #[prop(optional)] input_type: &'static str,
+    #[prop(optional)] autocomplete: &'static str,
+    /// Fixed direction for fields in one script; others follow what is typed.
+    #[prop(optional)]
+    dir: &'static str,
+    #[prop(optional)] lang_attr: &'static str,
+    #[prop(optional)] multiline: bool,
+) -> impl IntoView {
+    let lang = use_lang();
+    let form = use_booking().form;
+    let id = field.id();
+    let error_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    let error = move || {
+        touched
+            .with(|t| t.contains(&field))
+            .then(|| form.with(|f| f.check(field)))
+            .flatten()
+    };
+    let described = {
+        let (e, h) = (error_id.clone(), hint_id.clone());
+        move || {
+            let mut ids = Vec::new();
+            if hint.is_some() {
+                ids.push(h.clone());
+            }
+            if error().is_some() {
+                ids.push(e.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let value = move || form.with(|f| f.get(field).to_string());
+    let on_input =
+        move |ev: web_sys::Event| form.update(|f| f.set(field, &event_target_value(&ev)));
+    let on_blur = move |_| {
+        touched.update(|t| {
+            t.insert(field);
+        })
+    };
+    let dir = if dir.is_empty() { "auto" } else { dir };
+    let lang_attr = (!lang_attr.is_empty()).then_some(lang_attr);
+    let required = !matches!(field, Field::Notes | Field::Sector);
+    let control = if multiline {
+        view! {
+            <textarea id=id name=id rows="4" maxlength=field.max_len() dir=dir aria-invalid=move || error().is_some().to_string()
+                aria-describedby=described on:input=on_input on:blur=on_blur prop:value=value></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input id=id name=id type=if input_type.is_empty() { "text" } else { input_type } autocomplete=(!autocomplete.is_empty()).then_some(autocomplete)
+                maxlength=field.max_len() dir=dir lang=lang_attr required=required aria-invalid=move || error().is_some().to_string()
+                aria-describedby=described on:input=on_input on:blur=on_blur prop:value=value/>
+        }
+        .into_any()
+    };
+    view! {
+        <div class="field" class:field--invalid=move || error().is_some()>
+            <label class="field__label" for=id>
+                {tr(field_label(field))}
+                {required.then(|| view! { <span class="field__required">" ("{tr(Msg::Required)}")"</span> })}
+            </label>
+            {hint.map(|h| view! { <p class="field__hint" id=hint_id.clone()>{tr(h)}</p> })}
+            {control}
+            {move || error().map(|e| view! { <p class="field__error" id=error_id.clone()>{field_error_text(e, lang.get())}</p> })}
+        </div>
+    }
+}
+
+/// The terms checkbox.
+#[component]
+fn Checkbox(touched: RwSignal<HashSet<Field>>) -> impl IntoView {
+    let lang = use_lang();
+    let form = use_booking().form;
+    let error = move || {
+        touched
+            .with(|t| t.contains(&Field::AcceptTerms))
+            .then(|| form.with(|f| f.check(Field::AcceptTerms)))
+            .flatten()
+    };
+    view! {
+        <div class="field field--check" class:field--invalid=move || error().is_some()>
+            <input
+                id=Field::AcceptTerms.id()
+                type="checkbox"
+                prop:checked=move || form.with(|f| f.accept_terms)
+                aria-invalid=move || error().is_some().to_string()
+                aria-describedby=move || error().map(|_| "accept-terms-error")
+                on:change=move |ev| {
+                    let checked = event_target_checked(&ev);
+                    form.update(|f| f.accept_terms = checked);
+                    touched.update(|t| { t.insert(Field::AcceptTerms); });
+                }
+            />
+            <label for=Field::AcceptTerms.id()>{tr(Msg::AcceptTerms)}</label>
+            {move || error().map(|e| view! { <p class="field__error" id="accept-terms-error">{field_error_text(e, lang.get())}</p> })}
+        </div>
+    }
+}
+
+/// The fascia board as it will look, with both names, updating as they are typed.
+#[component]
+fn FasciaPreview() -> impl IntoView {
+    let form = use_booking().form;
+    let choice = use_booking().choice;
+    view! {
+        <figure class="fascia">
+            <div class="fascia__board" aria-hidden="true">
+                <span class="fascia__name fascia__name--en" dir="ltr" lang="en">{move || form.with(|f| f.fascia_en.clone())}</span>
+                <span class="fascia__name fascia__name--ar" dir="rtl" lang="ar">{move || form.with(|f| f.fascia_ar.clone())}</span>
+                <span class="fascia__stand" dir="ltr">{move || choice.with(|c| c.stands.join(" · "))}</span>
+            </div>
+            <figcaption class="fascia__caption">{tr(Msg::FasciaPreview)}</figcaption>
+        </figure>
+    }
+}

@@ -1,0 +1,96 @@
+//! Stand booking, step by step: choose stands, give details, get the request.
+
+mod choose;
+mod confirmation;
+mod details;
+
+use crate::components::loaded;
+use crate::domain::route::{BookStep, Page};
+use crate::domain::Msg;
+use crate::state::{tr, use_booking, use_data, use_head, use_route, StorageNotice};
+use leptos::prelude::*;
+
+/// The booking page for one step; event terms and floor plan are loaded once
+/// for the visit.
+#[component]
+pub fn BookPage(step: BookStep) -> impl IntoView {
+    use_head(|l| Some(Msg::BookStand.get(l).to_string()));
+    let data = use_data();
+    let step = StoredValue::new(step);
+    let body = loaded(data.event, move |event| {
+        let event = StoredValue::new(event);
+        loaded(data.plan, move |plan| {
+            let plan = StoredValue::new(plan);
+            match step.get_value() {
+                BookStep::Choose => view! { <choose::ChooseStep plan event/> }.into_any(),
+                BookStep::Details => view! { <details::DetailsStep plan event/> }.into_any(),
+                BookStep::Request(reference) => {
+                    view! { <confirmation::Confirmation reference event/> }.into_any()
+                }
+            }
+        })
+    });
+    view! {
+        <div class="book section">
+            <h1 class="book__title">{tr(Msg::BookStand)}</h1>
+            <Steps step=step.get_value()/>
+            <Notice/>
+            {body}
+        </div>
+    }
+}
+
+/// Where the visitor is in the three steps.
+#[component]
+fn Steps(step: BookStep) -> impl IntoView {
+    let route = use_route();
+    let index = match step {
+        BookStep::Choose => 0,
+        BookStep::Details => 1,
+        BookStep::Request(_) => 2,
+    };
+    let steps = [
+        (Msg::StepChoose, Some(BookStep::Choose)),
+        (Msg::StepDetails, Some(BookStep::Details)),
+        (Msg::StepConfirm, None),
+    ];
+    let items = steps
+        .into_iter()
+        .enumerate()
+        .map(|(i, (msg, target))| {
+            let current = (i == index).then_some("step");
+            // Earlier steps are links back; later ones are not reachable yet.
+            let label = match target.filter(|_| i < index && index < 2) {
+                Some(s) => view! { <a href=move || route.href(&Page::Book(s.clone()).path(route.lang.get()))>{tr(msg)}</a> }.into_any(),
+                None => view! { <span>{tr(msg)}</span> }.into_any(),
+            };
+            view! {
+                <li class="book-steps__step" class:book-steps__step--done=i < index aria-current=current>
+                    <span class="book-steps__number" aria-hidden="true">{i + 1}</span>
+                    {label}
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <nav class="book-steps" aria-label=tr(Msg::BookingSteps)><ol class="book-steps__list">{items}</ol></nav> }
+}
+
+/// Tells the visitor once if an old draft was set aside or nothing can be saved.
+#[component]
+fn Notice() -> impl IntoView {
+    let notice = use_booking().notice;
+    move || {
+        notice.get().map(|n| {
+            let msg = match n {
+                StorageNotice::Discarded => Msg::DraftDiscarded,
+                StorageNotice::Unavailable => Msg::DraftNotSaved,
+            };
+            view! {
+                <div class="notice" role="status">
+                    <p>{tr(msg)}</p>
+                    <button type="button" class="button button--small" on:click=move |_| notice.set(None)>{tr(Msg::Dismiss)}</button>
+                </div>
+            }
+        })
+    }
+}

@@ -1,0 +1,324 @@
+// Exhibitors choosing stands, getting a quote and sending a stand request.
+import { test, expect } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { Booking, VALID } from "./booking.mjs";
+import { Site } from "./site.mjs";
+
+test.beforeEach(async ({ page }) => {
+  await new Booking(page).freezeClock();
+});
+
+test("the whole journey in English with a mouse, from the home page to a printed request", async ({ page }) => {
+  const b = new Booking(page);
+  await page.goto("/en/");
+  await page.locator(".hero").getByRole("link", { name: "Book a Stand" }).click();
+  await expect(page).toHaveURL(/\/en\/book$/);
+
+  // A lone 9 m² shell stand breaks the 12 m² minimum: the reason is shown, nothing is priced.
+  await b.stand("A01").click();
+  await expect(b.stand("A01")).toHaveAttribute("aria-pressed", "true");
+  await expect(b.rules).toContainText("Shell scheme (equipped) stands need at least 12 m². A01 make 9 m²");
+  await expect(b.quoteTotal).toHaveCount(0);
+
+  // The adjacent stand makes 18 m² together: an exact quote.
+  await b.stand("A02").click();
+  await expect(b.rules).toHaveCount(0);
+  await expect(page.locator(".quote__table").first()).toContainText("Stand A01: 2 open sides (corner) (+5 %)");
+  await expect(b.quoteTotal).toHaveText("EUR 6,273.00");
+  await expect(page.locator(".quote__lyd")).toContainText("LYD 34,187.85");
+  await expect(page.locator(".quote__included")).toContainText("6 × Spotlights");
+  const schedule = page.locator(".quote__schedule tbody tr");
+  await expect(schedule.nth(0)).toContainText("23 December 2026");
+  await expect(schedule.nth(0)).toContainText("EUR 3,136.50");
+  await expect(schedule.nth(1)).toContainText("12 April 2027");
+  await expect(schedule.nth(1)).toContainText("EUR 3,136.50");
+
+  await page.locator("details.extras summary").click();
+  await page.locator("#extra-chair").fill("2");
+  await expect(b.quoteTotal).toHaveText("EUR 6,303.00");
+
+  await page.getByRole("link", { name: "Continue" }).click();
+  await expect(page).toHaveURL(/\/en\/book\/details$/);
+  await b.fill(VALID);
+  await expect(page.locator(".fascia__name--en")).toHaveText("Tripoli Steel");
+  await expect(page.locator(".fascia__name--ar")).toHaveText("طرابلس للصلب");
+  await page.getByLabel("I have read the terms").check();
+  await page.getByRole("button", { name: "Send stand request" }).click();
+
+  await expect(page).toHaveURL(/\/en\/book\/request\/LB27-1123-[2-9A-Z]{6}$/);
+  await expect(page.getByRole("heading", { name: "Your stand request is ready" })).toBeVisible();
+  await expect(page.getByRole("note")).toContainText("This is a request, not a booking");
+  await expect(page.locator(".quote__total .quote__amount")).toHaveText("EUR 6,303.00");
+  const reference = page.url().split("/").pop();
+
+  const mail = await page.getByRole("link", { name: "E-mail the organiser" }).getAttribute("href");
+  const body = decodeURIComponent(mail.split("body=")[1]);
+  expect(mail.startsWith("mailto:stands@example.ly?subject=")).toBe(true);
+  expect(body).toContain(`STAND REQUEST ${reference}`);
+  expect(body).toContain(`طلب جناح ${reference}`);
+  expect(body).toContain("Fascia (AR): طرابلس للصلب");
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download (JSON)" }).click()]);
+  expect(download.suggestedFilename()).toBe(`stand-request-${reference}.json`);
+  const json = JSON.parse(await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c).toString()));
+  expect(json.reference).toBe(reference);
+  expect(json.quote.total).toBe("6303.00");
+  expect(json.choice.stands).toEqual(["A01", "A02"]);
+
+  // The print stylesheet leaves the request alone on the page.
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator(".site-header")).toBeHidden();
+  await expect(page.locator(".request__actions")).toBeHidden();
+  await expect(page.locator(".request")).toBeVisible();
+
+  // The request survives a reload; the draft starts afresh.
+  await page.emulateMedia({ media: "screen" });
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Your stand request is ready" })).toBeVisible();
+  await page.goto("/en/book");
+  await expect(page.locator(".selection__empty")).toBeVisible();
+});
+
+test("the whole journey in Arabic with the keyboard only", async ({ page }) => {
+  const b = new Booking(page);
+  await b.open("ar");
+  await new Site(page).expectLang("ar");
+  // The first available stand holds the plan's tab stop.
+  await b.tabTo("#stand-A01");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: "أضيف إلى اختيارك" })).toHaveCount(1);
+  // The hall does not mirror: ArrowRight goes to A02, physically to the right of A01.
+  await page.keyboard.press("ArrowRight");
+  await expect(b.stand("A02")).toBeFocused();
+  await page.keyboard.press(" ");
+  await expect(b.stand("A02")).toHaveAttribute("aria-pressed", "true");
+  const [a01, a02] = [await b.stand("A01").boundingBox(), await b.stand("A02").boundingBox()];
+  expect(a01.x).toBeLessThan(a02.x);
+  await expect(b.quoteTotal).toHaveText("EUR 6,273.00");
+
+  await b.tabTo("a.button--block");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/ar\/book\/details$/);
+  for (const [id, value] of Object.entries(VALID)) {
+    await b.tabTo(`#${id}`);
+    await page.keyboard.type(value);
+  }
+  await b.tabTo("#accept-terms");
+  await page.keyboard.press(" ");
+  await b.tabTo("button[type=submit]");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/ar\/book\/request\/LB27-/);
+  await expect(page.getByRole("heading", { name: "طلب جناحك جاهز" })).toBeVisible();
+  await expect(page.getByRole("note")).toContainText("هذا طلب وليس حجزاً");
+});
+
+test("on a 375 px phone, by touch, with no horizontal scrolling", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await page.clock.setFixedTime(new Date("2026-11-23T10:00:00Z"));
+  const b = new Booking(page);
+  const site = new Site(page);
+  await b.open("en");
+  await site.expectNoHorizontalOverflow();
+  await b.stand("A01").tap();
+  await b.stand("A02").tap();
+  await expect(b.quoteTotal).toHaveText("EUR 6,273.00");
+  await site.expectNoHorizontalOverflow();
+  await page.getByRole("button", { name: "List" }).tap();
+  await site.expectNoHorizontalOverflow();
+  await page.getByRole("link", { name: "Continue" }).tap();
+  await b.fill(VALID);
+  await page.locator("#accept-terms").tap();
+  await site.expectNoHorizontalOverflow();
+  await page.getByRole("button", { name: "Send stand request" }).tap();
+  await expect(page.getByRole("heading", { name: "Your stand request is ready" })).toBeVisible();
+  await site.expectNoHorizontalOverflow();
+  await context.close();
+});
+
+test("unavailable stands say why, and mixing stand types is refused", async ({ page }) => {
+  const b = new Booking(page);
+  await b.open("en");
+  // aria-disabled keeps Playwright from clicking; a visitor's mouse still can.
+  await b.stand("A05").click({ force: true });
+  await expect(b.stand("A05")).toHaveAttribute("aria-pressed", "false");
+  await expect(page.locator(".stand-details")).toContainText("Already sold.");
+  await expect(page.getByRole("status").filter({ hasText: "Stand A05: Already sold." })).toHaveCount(1);
+
+  await b.stand("A12").click(); // 4 m × 3 m shell stand: 12 m², valid alone
+  await expect(b.quoteTotal).toHaveText("EUR 4,080.00");
+  await page.getByRole("button", { name: "Hall B · Space only" }).click();
+  await b.stand("B01").click();
+  await expect(b.rules).toContainText("One request covers one stand type");
+  await expect(page.getByRole("link", { name: "Continue" })).toHaveCount(0);
+});
+
+test("the list chooses the same stands as the plan, and sorts and filters", async ({ page }) => {
+  const b = new Booking(page);
+  await b.open("en");
+  await page.getByRole("button", { name: "List" }).click();
+  const table = page.locator(".stand-table__table");
+  await page.getByLabel("Hall", { exact: true }).selectOption("O");
+  // Available stands only, by default: five outdoor plots.
+  await expect(table.locator("tbody tr")).toHaveCount(5);
+  await table.getByRole("button", { name: "Price" }).click();
+  await expect(table.locator("thead th").nth(5)).toHaveAttribute("aria-sort", "ascending");
+  await expect(table.locator("tbody tr").first()).toContainText("EUR 5,500.00");
+  await table.getByRole("button", { name: "Price" }).click();
+  await expect(table.locator("tbody tr").first()).toContainText("EUR 23,000.00");
+  await page.getByLabel("Hall", { exact: true }).selectOption("A");
+  await page.getByRole("checkbox", { name: "Choose A12" }).check();
+  await expect(b.quoteTotal).toHaveText("EUR 4,080.00");
+  await page.getByRole("button", { name: "Floor plan" }).click();
+  await expect(b.stand("A12")).toHaveAttribute("aria-pressed", "true");
+});
+
+test("the plan zooms with the keyboard and the buttons", async ({ page }) => {
+  const b = new Booking(page);
+  await b.open("en");
+  const svg = page.locator(".floor-plan__svg");
+  const whole = await svg.getAttribute("viewBox");
+  await b.tabTo("#stand-A01");
+  await page.keyboard.press("+");
+  await expect(svg).not.toHaveAttribute("viewBox", whole);
+  await page.keyboard.press("0");
+  await expect(svg).toHaveAttribute("viewBox", whole);
+  await page.getByRole("button", { name: "Zoom in" }).click();
+  await expect(svg).not.toHaveAttribute("viewBox", whole);
+  await page.getByRole("button", { name: "Show the whole hall" }).click();
+  await expect(svg).toHaveAttribute("viewBox", whole);
+});
+
+test("a half-typed form survives a reload and a language switch, and errors are shown beside their fields", async ({ page }) => {
+  const b = new Booking(page);
+  await b.open("en");
+  await b.stand("A12").click();
+  await page.getByRole("link", { name: "Continue" }).click();
+  await b.fill({ company: "Half Typed Ltd", email: "not-an-email" });
+  await page.locator("#contact").focus();
+  await expect(page.locator("#email-error")).toHaveText("Enter an e-mail address such as name@company.com.");
+  await expect(page.locator("#email")).toHaveAttribute("aria-invalid", "true");
+  await page.reload();
+  await expect(page.locator("#company")).toHaveValue("Half Typed Ltd");
+  await expect(page.locator("#email")).toHaveValue("not-an-email");
+  await new Site(page).switchLanguage();
+  await expect(page).toHaveURL(/\/ar\/book\/details$/);
+  await expect(page.locator("#company")).toHaveValue("Half Typed Ltd");
+  await page.getByRole("button", { name: "إرسال طلب الجناح" }).click();
+  await expect(page.getByRole("alert")).toHaveText("يرجى تصحيح الحقول المشار إليها أدناه.");
+  await expect(page.locator("#email-error")).toHaveText("أدخل بريداً إلكترونياً مثل name@company.com.");
+  await expect(page.locator("#fascia-en")).toBeFocused();
+  await expect(page.locator("#company")).toHaveValue("Half Typed Ltd");
+});
+
+test("a corrupt draft is discarded with a notice", async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem("expo.booking.draft", "{not json"));
+  const b = new Booking(page);
+  await b.open("en");
+  await expect(page.locator(".notice")).toContainText("could not be read, so we started afresh");
+  await b.stand("A12").click();
+  await expect(b.quoteTotal).toHaveText("EUR 4,080.00");
+});
+
+test("with storage turned off the booking still works and says nothing is saved", async ({ page }) => {
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = () => {
+      throw new DOMException("full", "QuotaExceededError");
+    };
+  });
+  const b = new Booking(page);
+  await b.open("en");
+  await b.stand("A12").click();
+  await expect(page.locator(".notice")).toContainText("This browser cannot save your choices");
+  await page.getByRole("link", { name: "Continue" }).click();
+  await b.fill(VALID);
+  await page.getByLabel("I have read the terms").check();
+  await page.getByRole("button", { name: "Send stand request" }).click();
+  await expect(page.getByRole("heading", { name: "Your stand request is ready" })).toBeVisible();
+});
+
+test("sending to the organiser's endpoint fails, says so, and succeeds on retry", async ({ page }) => {
+  await page.route("**/data/event.json", async (route) => {
+    const response = await route.fetch();
+    const event = await response.json();
+    await route.fulfill({ response, json: { ...event, endpoint: "/api/requests" } });
+  });
+  const posts = [];
+  await page.route("**/api/requests", async (route) => {
+    posts.push(route.request().postDataJSON());
+    await route.fulfill(posts.length === 1 ? { status: 503, body: "busy" } : { status: 201, body: "{}" });
+  });
+  const b = new Booking(page);
+  await b.open("en");
+  await b.stand("A12").click();
+  await page.getByRole("link", { name: "Continue" }).click();
+  await b.fill(VALID);
+  await page.getByLabel("I have read the terms").check();
+  await page.getByRole("button", { name: "Send stand request" }).click();
+  await page.getByRole("button", { name: "Send to the organiser online" }).click();
+  await expect(page.locator(".request__status")).toHaveText("Sending failed. Your request is safe here; please try again.");
+  await page.getByRole("button", { name: "Try again" }).click();
+  await expect(page.locator(".request__status")).toHaveText("Received by the organiser's system.");
+  await expect(page.getByRole("button", { name: "Send to the organiser online" })).toBeDisabled();
+  expect(posts).toHaveLength(2);
+  expect(posts[1].form.company).toBe("Tripoli Steel Co.");
+});
+
+test("a request cannot be sent twice", async ({ page }) => {
+  const b = new Booking(page);
+  await b.open("en");
+  await b.stand("A12").click();
+  await page.getByRole("link", { name: "Continue" }).click();
+  await b.fill(VALID);
+  await page.getByLabel("I have read the terms").check();
+  const submit = page.getByRole("button", { name: "Send stand request" });
+  await submit.evaluate((button) => {
+    button.click();
+    button.click();
+  });
+  await expect(page.getByRole("heading", { name: "Your stand request is ready" })).toBeVisible();
+  expect(await b.storedRequests()).toHaveLength(1);
+});
+
+test("hostile, long and mixed-direction input is kept as text", async ({ page }) => {
+  const b = new Booking(page);
+  await b.open("en");
+  await b.stand("A12").click();
+  await page.getByRole("link", { name: "Continue" }).click();
+  const hostile = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>';
+  await b.fill({ ...VALID, company: `\u202EEvil ${hostile}`, notes: "ملاحظة mixed نص ".repeat(800) });
+  await expect(page.locator("#notes")).toHaveValue(/^ملاحظة mixed/);
+  expect((await page.locator("#notes").inputValue()).length).toBeLessThanOrEqual(2000);
+  await page.getByLabel("I have read the terms").check();
+  await page.getByRole("button", { name: "Send stand request" }).click();
+  await expect(page.getByRole("heading", { name: "Your stand request is ready" })).toBeVisible();
+  await expect(page.locator(".request__details")).toContainText(`Evil ${hostile}`);
+  expect(await page.evaluate(() => window.pwned)).toBeUndefined();
+  await new Site(page).expectNoHorizontalOverflow();
+});
+
+for (const lang of ["en", "ar"]) {
+  test(`axe finds no violations on any booking step (${lang})`, async ({ page }) => {
+    const b = new Booking(page);
+    const check = async (name) => {
+      const results = await new AxeBuilder({ page }).analyze();
+      expect(results.violations.map((v) => `${name}: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    };
+    await b.open(lang);
+    await b.stand("A01").click();
+    await check("plan with a rule broken");
+    await b.stand("A02").click();
+    await page.locator("details.extras summary").click();
+    await check("plan with a quote");
+    await page.locator(".book__views .tab").nth(1).click();
+    await check("list");
+    await page.locator("a.button--block").click();
+    await page.locator("button[type=submit]").click();
+    await check("details with errors");
+    await b.fill(VALID);
+    await page.locator("#accept-terms").check();
+    await page.locator("button[type=submit]").click();
+    await expect(page.locator(".request")).toBeVisible();
+    await check("request");
+  });
+}
