@@ -70,6 +70,85 @@ async function languageSwitch(page, runs) {
   }, runs);
 }
 
+/** A hall of 1,000 stands (40 × 25 shell stands of 3 m × 3 m, with aisles). */
+function bigPlan() {
+  const stands = [];
+  for (let row = 0; row < 25; row++) {
+    for (let col = 0; col < 40; col++) {
+      const n = row * 40 + col;
+      stands.push({
+        id: `S${String(n + 1).padStart(4, "0")}`,
+        hall: "A",
+        x: 2 + col * 3 + Math.floor(col / 10) * 3,
+        y: 2 + row * 3 + Math.floor(row / 2) * 3,
+        w: 3,
+        d: 3,
+        type: "shell",
+        open_sides: col % 10 === 0 || col % 10 === 9 ? 2 : 1,
+        status: n % 7 === 3 ? "sold" : "available",
+      });
+    }
+  }
+  return { halls: [{ id: "A", name: { en: "Hall A", ar: "القاعة A" }, width: 135, depth: 115 }], stands };
+}
+
+/**
+ * With 1,000 stands: from a click on "Book a Stand" to the plan drawn (data
+ * already loaded, as on a visit that starts at the home page), and from a
+ * click on a stand to the updated selection and quote.
+ */
+async function floorPlan(browser) {
+  const render = [];
+  const select = [];
+  const plan = JSON.stringify(bigPlan());
+  for (let run = 0; run < 10; run++) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.route("**/data/floorplan.json", (route) => route.fulfill({ status: 200, contentType: "application/json", body: plan }));
+    await page.goto(`http://127.0.0.1:${PORT}/en/`);
+    await page.waitForLoadState("networkidle");
+    render.push(
+      await page.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const t0 = performance.now();
+            const observer = new MutationObserver(() => {
+              if (document.querySelectorAll(".floor-plan__stand").length >= 1000) {
+                observer.disconnect();
+                resolve(performance.now() - t0);
+              }
+            });
+            observer.observe(document.body, { subtree: true, childList: true });
+            document.querySelector(".hero a.button").click();
+          }),
+      ),
+    );
+    for (const id of ["S0001", "S0002", "S0500"]) {
+      select.push(
+        await page.evaluate(
+          (id) =>
+            new Promise((resolve) => {
+              const stand = document.getElementById(`stand-${id}`);
+              const t0 = performance.now();
+              const observer = new MutationObserver(() => {
+                if (stand.getAttribute("aria-pressed") === "true" && document.querySelector(".book__side .selection")) {
+                  observer.disconnect();
+                  resolve(performance.now() - t0);
+                }
+              });
+              observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+              stand.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+            }),
+          id,
+        ),
+      );
+    }
+    await page.close();
+  }
+  console.log(`\nFloor plan with 1,000 stands (targets: first render under 100 ms, selection under 16 ms)`);
+  console.log(`  click on "Book a Stand" to plan drawn: ${fmt(render)}`);
+  console.log(`  click on a stand to updated selection: ${fmt(select)}`);
+}
+
 async function main() {
   sizes();
   const server = spawn("node", ["scripts/serve.mjs", "--dir", DIST, "--port", String(PORT)], { stdio: "ignore" });
@@ -88,7 +167,7 @@ async function main() {
     console.log(`\nLanguage switch on an article (target: updated within one frame, 16 ms)`);
     console.log(`  click to updated DOM:      ${fmt(updated)}`);
     console.log(`  click to next frame drawn: ${fmt(painted)}`);
-    for (const extra of globalThis.benchExtras ?? []) await extra(page, PORT, fmt);
+    await floorPlan(browser);
   } finally {
     await browser.close();
     server.kill();

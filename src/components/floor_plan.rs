@@ -127,10 +127,12 @@ pub fn FloorPlan(
 
     let stand_of = |ev: &web_sys::Event| -> Option<String> {
         let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
-        el.closest("[data-stand]")
+        el.closest("[id^='stand-']")
             .ok()
             .flatten()?
-            .get_attribute("data-stand")
+            .id()
+            .strip_prefix("stand-")
+            .map(str::to_string)
     };
     let on_click = move |ev: web_sys::MouseEvent| {
         if dragged.get_value() {
@@ -196,35 +198,66 @@ pub fn FloorPlan(
     };
 
     let stands = plan.with_value(|p| p.stands_in(&hall).cloned().collect::<Vec<_>>());
+    // The stands are static markup; choosing and moving the tab stop change
+    // only the stands concerned, straight in the DOM. A reactive attribute per
+    // stand would cost thousands of effects on a large plan (the benchmark
+    // draws 1,000 stands) for state that changes a stand or two at a time.
+    let set_attr = |id: &str, name: &str, value: &str| {
+        if let Some(el) = document().get_element_by_id(&format!("stand-{id}")) {
+            let _ = el.set_attribute(name, value);
+        }
+    };
+    let previous = StoredValue::new(choice.with_untracked(|c| c.stands.clone()));
+    Effect::new(move |_| {
+        let now = choice.with(|c| c.stands.clone());
+        let before = previous.get_value();
+        let changed = before
+            .iter()
+            .filter(|id| !now.contains(id))
+            .chain(now.iter().filter(|id| !before.contains(id)));
+        for id in changed {
+            let chosen = now.contains(id);
+            set_attr(id, "aria-pressed", if chosen { "true" } else { "false" });
+            if let Some(el) = document().get_element_by_id(&format!("stand-{id}")) {
+                let _ = el
+                    .class_list()
+                    .toggle_with_force("floor-plan__stand--selected", chosen);
+            }
+        }
+        previous.set_value(now);
+    });
+    let previous_stop = StoredValue::new(active.get_untracked());
+    Effect::new(move |_| {
+        let now = active.get();
+        if let Some(old) = previous_stop
+            .get_value()
+            .filter(|old| Some(old) != now.as_ref())
+        {
+            set_attr(&old, "tabindex", "-1");
+        }
+        if let Some(new) = &now {
+            set_attr(new, "tabindex", "0");
+        }
+        previous_stop.set_value(now);
+    });
+
+    // Labels are built once: the page draws the plan anew when the language changes.
+    let l = lang.get_untracked();
+    let first_stop = active.get_untracked();
     let stand_views = stands
         .into_iter()
         .map(|s| {
-            let id = s.id.clone();
             let (x, y, w, d) = (s.x.0, s.y.0, s.w.0, s.d.0);
-            let status = s.status;
-            let label_size = f64::from(w.min(d)) * 0.32;
-            let sel_id = id.clone();
-            let selected = Memo::new(move |_| choice.with(|c| c.has(&sel_id)));
-            let act_id = id.clone();
-            let label = move || event.with_value(|e| stand_label(&s, e, lang.get()));
-            let dom_id = format!("stand-{id}");
-            let data_id = id.clone();
-            let class = move || {
-                format!("floor-plan__stand floor-plan__stand--{}{}", status.code(), if selected.get() { " floor-plan__stand--selected" } else { "" })
-            };
+            let chosen = choice.with_untracked(|c| c.has(&s.id));
+            let label = event.with_value(|e| stand_label(&s, e, l));
+            let class = format!("floor-plan__stand floor-plan__stand--{}{}", s.status.code(), if chosen { " floor-plan__stand--selected" } else { "" });
+            let tabindex = if first_stop.as_deref() == Some(s.id.as_str()) { "0" } else { "-1" };
+            let disabled = (s.status != Status::Available).then_some("true");
+            let dom_id = format!("stand-{}", s.id);
             view! {
-                <g
-                    class=class
-                    id=dom_id
-                    data-stand=data_id
-                    role="button"
-                    tabindex=move || if active.with(|a| a.as_deref() == Some(act_id.as_str())) { "0" } else { "-1" }
-                    aria-pressed=move || selected.get().to_string()
-                    aria-disabled=(status != Status::Available).then_some("true")
-                    aria-label=label
-                >
-                    <rect x=x y=y width=w height=d fill=format!("url(#fp-{})", status.code())></rect>
-                    <text x=f64::from(x) + f64::from(w) / 2.0 y=f64::from(y) + f64::from(d) / 2.0 font-size=label_size aria-hidden="true">{id}</text>
+                <g class=class id=dom_id role="button" tabindex=tabindex aria-pressed=if chosen { "true" } else { "false" } aria-disabled=disabled aria-label=label>
+                    <rect x=x y=y width=w height=d></rect>
+                    <text x=f64::from(x) + f64::from(w) / 2.0 y=f64::from(y) + f64::from(d) / 2.0 font-size=f64::from(w.min(d)) * 0.32 aria-hidden="true">{s.id}</text>
                 </g>
             }
         })

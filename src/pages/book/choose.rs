@@ -76,6 +76,8 @@ pub fn ChooseStep(plan: StoredValue<Plan>, event: StoredValue<Event>) -> impl In
     };
     let plan_view = move || {
         let h = hall.get();
+        // Drawn anew in the other language: stand labels are built once per drawing.
+        lang.track();
         view! { <FloorPlan plan event hall=h focused on_toggle=toggle/> }
     };
     let details = move || {
