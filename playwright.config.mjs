@@ -14,7 +14,8 @@ const chromiumArgs = [
 
 export default defineConfig({
   testDir: "tests/e2e",
-  timeout: 30_000,
+  // Generous: CI machines have 2 cores, and axe over several pages takes a while.
+  timeout: 60_000,
   expect: { timeout: 8_000 },
   fullyParallel: true,
   workers: 2,

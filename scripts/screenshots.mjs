@@ -1,17 +1,39 @@
-// Screenshots of the release build for docs/screenshots: each page in both
-// languages, on a 1280 px desktop and a 375 px phone. Run after a release
-// build: `node scripts/screenshots.mjs` (it serves dist/ itself).
+// Screenshots of the release build for docs/screenshots: the main pages and
+// the booking steps, in both languages, on a 1280 px desktop and a 375 px
+// phone. Run after a release build: `node scripts/screenshots.mjs` (it
+// serves dist/ itself).
 import { chromium } from "@playwright/test";
 import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
+import { VALID } from "../tests/e2e/booking.mjs";
 
 const PORT = 4181;
 const OUT = "docs/screenshots";
+
+async function choose(page) {
+  await page.locator("#stand-A01").click();
+  await page.locator("#stand-A02").click();
+  await page.locator(".quote__total").waitFor();
+}
+async function details(page) {
+  await choose(page);
+  await page.locator("a.button--block").click();
+  for (const [id, value] of Object.entries(VALID)) await page.locator(`#${id}`).fill(value);
+  await page.locator("#accept-terms").check();
+}
+async function request(page) {
+  await details(page);
+  await page.locator("button[type=submit]").click();
+  await page.locator(".request").waitFor();
+}
+
 const SHOTS = [
   ["home", "/"],
   ["article", "/news/libyan-professionals-abroad"],
   ["article-english-only", "/news/international-collaboration-e-government"],
-  ...(globalThis.extraShots ?? []),
+  ["booking-plan", "/book", choose],
+  ["booking-details", "/book", details],
+  ["booking-request", "/book", request],
 ];
 const VIEWPORTS = { desktop: { width: 1280, height: 900 }, phone: { width: 375, height: 812 } };
 
@@ -24,18 +46,22 @@ const browser = await chromium.launch({
 });
 try {
   for (const [device, viewport] of Object.entries(VIEWPORTS)) {
-    const page = await browser.newPage({ viewport, deviceScaleFactor: 1, isMobile: device === "phone" });
-    for (const [name, path] of SHOTS) {
+    for (const [name, path, prepare] of SHOTS) {
       for (const lang of ["en", "ar"]) {
+        // A fresh context per shot: no draft carried from the previous one.
+        const context = await browser.newContext({ viewport, isMobile: device === "phone", hasTouch: device === "phone" });
+        const page = await context.newPage();
+        await page.clock.setFixedTime(new Date("2026-11-23T10:00:00Z"));
         await page.goto(`http://127.0.0.1:${PORT}/${lang}${path}`);
         await page.waitForLoadState("networkidle");
+        if (prepare) await prepare(page);
         await page.evaluate(() => document.fonts.ready);
         const file = `${OUT}/${name}-${lang}-${device}.png`;
-        await page.screenshot({ path: file, fullPage: device === "phone" ? false : true });
+        await page.screenshot({ path: file, fullPage: device === "desktop" });
         console.log(file);
+        await context.close();
       }
     }
-    await page.close();
   }
 } finally {
   await browser.close();

@@ -330,16 +330,20 @@ pub fn FloorPlan(
 /// What a screen reader says for a stand, and what the details panel shows.
 pub fn stand_label(s: &Stand, event: &Event, lang: Lang) -> String {
     let price = s.price(event).map(|p| money(event, p)).unwrap_or_default();
-    let stand = Msg::Stand.get(lang);
-    let unit = if lang == Lang::En { "m²" } else { "م²" };
-    format!(
-        "{stand} {}, {} {unit}, {}, {}, {price}, {}",
-        s.id,
-        s.area_text(),
+    let (unit, sep) = if lang == Lang::En {
+        ("m²", ", ")
+    } else {
+        ("م²", "، ")
+    };
+    [
+        format!("{} {}", Msg::Stand.get(lang), s.id),
+        format!("{} {unit}", s.area_text()),
         kind_name(event, &s.kind, lang),
         sides_text(s.open_sides, lang),
-        status_name(s.status, lang)
-    )
+        price,
+        status_name(s.status, lang).to_string(),
+    ]
+    .join(sep)
 }
 
 /// Fills for the five statuses: colour and a pattern, so status never

@@ -1,7 +1,7 @@
-use crate::components::{loaded, ArticleCard, SponsorGroups};
+use crate::components::{loaded, ArticleCard, LocalDate, SponsorGroups};
 use crate::domain::route::{BookStep, Page};
 use crate::domain::Msg;
-use crate::state::{page_href, tr, use_data, use_head, use_route};
+use crate::state::{page_href, tr, tr_text, use_data, use_head, use_route};
 use leptos::prelude::*;
 
 /// The home page: hero with the booking call to action, latest news, sponsors.
@@ -35,6 +35,12 @@ pub fn HomePage() -> impl IntoView {
             <div class="hero__inner">
                 <h1 id="hero-title" class="hero__title">{move || text(|s| &s.name)}</h1>
                 <p class="hero__tagline">{move || text(|s| &s.tagline)}</p>
+                {move || data.event.get().and_then(Result::ok).map(|e| view! {
+                    <dl class="hero__facts">
+                        <div><dt>{tr(Msg::Dates)}</dt><dd><LocalDate date=e.opens/>" – "<LocalDate date=e.closes/></dd></div>
+                        <div><dt>{tr(Msg::Venue)}</dt><dd>{tr_text(e.venue)}</dd></div>
+                    </dl>
+                })}
                 <a class="button button--primary button--large" href=book>{tr(Msg::BookStand)}</a>
             </div>
         </section>

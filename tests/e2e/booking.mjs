@@ -48,6 +48,15 @@ export class Booking {
     throw new Error(`${selector} not reached by Tab`);
   }
 
+  /** Chooses stand A12 (12 m², valid alone) and fills the details step correctly. */
+  async fillValidRequest() {
+    await this.open("en");
+    await this.stand("A12").click();
+    await this.page.getByRole("link", { name: "Continue" }).click();
+    await this.fill(VALID);
+    await this.page.getByLabel("I have read the terms").check();
+  }
+
   async storedRequests() {
     return this.page.evaluate(() => JSON.parse(localStorage.getItem("expo.booking.requests.v1") ?? "[]"));
   }

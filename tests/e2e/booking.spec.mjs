@@ -249,11 +249,7 @@ test("sending to the organiser's endpoint fails, says so, and succeeds on retry"
     await route.fulfill(posts.length === 1 ? { status: 503, body: "busy" } : { status: 201, body: "{}" });
   });
   const b = new Booking(page);
-  await b.open("en");
-  await b.stand("A12").click();
-  await page.getByRole("link", { name: "Continue" }).click();
-  await b.fill(VALID);
-  await page.getByLabel("I have read the terms").check();
+  await b.fillValidRequest();
   await page.getByRole("button", { name: "Send stand request" }).click();
   await page.getByRole("button", { name: "Send to the organiser online" }).click();
   await expect(page.locator(".request__status")).toHaveText("Sending failed. Your request is safe here; please try again.");
@@ -266,11 +262,7 @@ test("sending to the organiser's endpoint fails, says so, and succeeds on retry"
 
 test("a request cannot be sent twice", async ({ page }) => {
   const b = new Booking(page);
-  await b.open("en");
-  await b.stand("A12").click();
-  await page.getByRole("link", { name: "Continue" }).click();
-  await b.fill(VALID);
-  await page.getByLabel("I have read the terms").check();
+  await b.fillValidRequest();
   const submit = page.getByRole("button", { name: "Send stand request" });
   await submit.evaluate((button) => {
     button.click();
@@ -299,6 +291,7 @@ test("hostile, long and mixed-direction input is kept as text", async ({ page })
 
 for (const lang of ["en", "ar"]) {
   test(`axe finds no violations on any booking step (${lang})`, async ({ page }) => {
+    test.setTimeout(120_000);
     const b = new Booking(page);
     const check = async (name) => {
       const results = await new AxeBuilder({ page }).analyze();

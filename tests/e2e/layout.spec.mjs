@@ -7,6 +7,7 @@ const PAGES = ["/", "/news", `/news/${BILINGUAL}`, `/news/${ENGLISH_ONLY}`, "/sp
 
 for (const lang of ["en", "ar"]) {
   test(`no horizontal scrolling on a 375 px phone (${lang})`, async ({ browser }) => {
+    test.setTimeout(120_000);
     const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
     const site = new Site(page);
@@ -19,6 +20,7 @@ for (const lang of ["en", "ar"]) {
   });
 
   test(`axe finds no violations on any page (${lang})`, async ({ page }) => {
+    test.setTimeout(120_000);
     const site = new Site(page);
     for (const path of PAGES) {
       await site.open(`/${lang}${path}`);

@@ -235,7 +235,7 @@ fn FasciaPreview() -> impl IntoView {
     let choice = use_booking().choice;
     view! {
         <figure class="fascia">
-            <div class="fascia__board" aria-hidden="true">
+            <div class="fascia__board" dir="ltr" aria-hidden="true">
                 <span class="fascia__name fascia__name--en" dir="ltr" lang="en">{move || form.with(|f| f.fascia_en.clone())}</span>
                 <span class="fascia__name fascia__name--ar" dir="rtl" lang="ar">{move || form.with(|f| f.fascia_ar.clone())}</span>
                 <span class="fascia__stand" dir="ltr">{move || choice.with(|c| c.stands.join(" · "))}</span>
