@@ -56,6 +56,8 @@ try {
         await page.waitForLoadState("networkidle");
         if (prepare) await prepare(page);
         await page.evaluate(() => document.fonts.ready);
+        // Full-page shots start at the top, so the sticky header sits where it belongs.
+        if (device === "desktop") await page.evaluate(() => window.scrollTo(0, 0));
         const file = `${OUT}/${name}-${lang}-${device}.png`;
         await page.screenshot({ path: file, fullPage: device === "desktop" });
         console.log(file);
