@@ -33,7 +33,7 @@ pub fn FloorPlan(
     // The first available stand takes the tab stop until the visitor moves.
     let first = plan.with_value(|p| {
         let mut ids: Vec<&Stand> = p.stands_in(&hall).collect();
-        ids.sort_by_key(|s| (s.status != Status::Available, s.y, s.x));
+        ids.sort_by_key(|s| (!s.is_available(), s.y, s.x));
         ids.first().map(|s| s.id.clone())
     });
     let active = RwSignal::new(first);
@@ -252,7 +252,7 @@ pub fn FloorPlan(
             let label = event.with_value(|e| stand_label(&s, e, l));
             let class = format!("floor-plan__stand floor-plan__stand--{}{}", s.status.code(), if chosen { " floor-plan__stand--selected" } else { "" });
             let tabindex = if first_stop.as_deref() == Some(s.id.as_str()) { "0" } else { "-1" };
-            let disabled = (s.status != Status::Available).then_some("true");
+            let disabled = (!s.is_available()).then_some("true");
             let dom_id = format!("stand-{}", s.id);
             view! {
                 <g class=class id=dom_id role="button" tabindex=tabindex aria-pressed=if chosen { "true" } else { "false" } aria-disabled=disabled aria-label=label>

@@ -39,7 +39,7 @@ pub fn StandTable(
                         let id = s.id.clone();
                         let check_id = id.clone();
                         let toggle_id = id.clone();
-                        let available = s.status == Status::Available;
+                        let available = s.is_available();
                         let hall = p.hall(&s.hall).map(|h| hall_name(h, l)).unwrap_or_default();
                         let price = s.price(e).map(|m| money(e, m)).unwrap_or_default();
                         let status = if available { status_name(s.status, l).to_string() } else { format!("{} {}", status_name(s.status, l), status_reason(s.status, l)) };

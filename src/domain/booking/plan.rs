@@ -89,6 +89,11 @@ pub struct Stand {
 }
 
 impl Stand {
+    /// Whether an exhibitor may choose this stand now.
+    pub fn is_available(&self) -> bool {
+        self.status == Status::Available
+    }
+
     pub fn area_dm2(&self) -> u64 {
         self.w.area_dm2(self.d)
     }

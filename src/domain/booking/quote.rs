@@ -183,7 +183,7 @@ pub fn check(plan: &FloorPlan, event: &Event, choice: &Choice, today: Date) -> V
     for id in &choice.stands {
         match plan.stand(id) {
             None => out.push(Violation::UnknownStand { stand: id.clone() }),
-            Some(s) if s.status != Status::Available => out.push(Violation::Unavailable {
+            Some(s) if !s.is_available() => out.push(Violation::Unavailable {
                 stand: id.clone(),
                 status: s.status,
             }),

@@ -1,12 +1,12 @@
+use super::use_quote;
 use crate::components::floor_plan::{hall_name, stand_label};
 use crate::components::{FloorPlan, PlanLegend, QuoteView, StandTable};
 use crate::domain::booking::event::Event;
-use crate::domain::booking::plan::{FloorPlan as Plan, Status};
-use crate::domain::booking::quote::quote;
+use crate::domain::booking::plan::FloorPlan as Plan;
 use crate::domain::booking::words::{money, status_reason, violation_text};
 use crate::domain::route::{BookStep, Page};
 use crate::domain::{Lang, Msg};
-use crate::state::{page_href, today, tr, tr_text, use_booking, use_lang};
+use crate::state::{page_href, tr, tr_text, use_booking, use_lang};
 use leptos::prelude::*;
 
 /// Step 1: the plan (or the list), the selection with extras, and the quote.
@@ -20,17 +20,18 @@ pub fn ChooseStep(plan: StoredValue<Plan>, event: StoredValue<Event>) -> impl In
     let hall = RwSignal::new(first_hall);
     let focused = RwSignal::new(None::<String>);
     let announcement = RwSignal::new(String::new());
-    let today = today();
 
     // Choosing is the same from the plan and the list: available stands
     // toggle, others say why they cannot be chosen.
     let toggle = Callback::new(move |id: String| {
         let l = lang.get_untracked();
-        let Some(status) = plan.with_value(|p| p.stand(&id).map(|s| s.status)) else {
+        let Some((available, status)) =
+            plan.with_value(|p| p.stand(&id).map(|s| (s.is_available(), s.status)))
+        else {
             return;
         };
         focused.set(Some(id.clone()));
-        if status != Status::Available {
+        if !available {
             announcement.set(format!(
                 "{} {id}: {}",
                 Msg::Stand.get(l),
@@ -53,9 +54,7 @@ pub fn ChooseStep(plan: StoredValue<Plan>, event: StoredValue<Event>) -> impl In
         ));
     });
 
-    let result = Memo::new(move |_| {
-        choice.with(|c| plan.with_value(|p| event.with_value(|e| quote(p, e, c, today))))
-    });
+    let result = use_quote(plan, event);
 
     let hall_tabs = move || {
         plan.with_value(|p| {
@@ -87,7 +86,7 @@ pub fn ChooseStep(plan: StoredValue<Plan>, event: StoredValue<Event>) -> impl In
             event.with_value(|e| match id.as_deref().and_then(|id| p.stand(id)) {
                 None => view! { <p class="stand-details__hint">{Msg::HoverHint.get(l)}</p> }.into_any(),
                 Some(s) => {
-                    let reason = (s.status != Status::Available).then(|| status_reason(s.status, l));
+                    let reason = (!s.is_available()).then(|| status_reason(s.status, l));
                     let note = s.note.as_ref().map(|n| n.show_or_empty(l).text.to_string());
                     view! {
                         <p class="stand-details__text">{stand_label(s, e, l)}</p>

@@ -1,6 +1,6 @@
+use super::use_quote;
 use crate::domain::booking::event::Event;
 use crate::domain::booking::plan::FloorPlan as Plan;
-use crate::domain::booking::quote::quote;
 use crate::domain::booking::request::{reference, Field, StandRequest};
 use crate::domain::booking::words::{field_error_text, field_label, money};
 use crate::domain::route::{BookStep, Page};
@@ -27,11 +27,7 @@ pub fn DetailsStep(plan: StoredValue<Plan>, event: StoredValue<Event>) -> impl I
     let navigate = use_navigate();
     let today = today();
 
-    let result = Memo::new(move |_| {
-        booking
-            .choice
-            .with(|c| plan.with_value(|p| event.with_value(|e| quote(p, e, c, today))))
-    });
+    let result = use_quote(plan, event);
 
     let on_submit = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();

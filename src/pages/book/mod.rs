@@ -5,9 +5,12 @@ mod confirmation;
 mod details;
 
 use crate::components::loaded;
+use crate::domain::booking::event::Event;
+use crate::domain::booking::plan::FloorPlan;
+use crate::domain::booking::quote::{quote, Quote, Violation};
 use crate::domain::route::{BookStep, Page};
 use crate::domain::Msg;
-use crate::state::{tr, use_booking, use_data, use_head, use_route, StorageNotice};
+use crate::state::{today, tr, use_booking, use_data, use_head, use_route, StorageNotice};
 use leptos::prelude::*;
 
 /// The booking page for one step; event terms and floor plan are loaded once
@@ -38,6 +41,19 @@ pub fn BookPage(step: BookStep) -> impl IntoView {
             {body}
         </div>
     }
+}
+
+/// The quote for the exhibitor's current choice, priced today, or the rules
+/// it breaks. The choose and details steps show the same one.
+fn use_quote(
+    plan: StoredValue<FloorPlan>,
+    event: StoredValue<Event>,
+) -> Memo<Result<Quote, Vec<Violation>>> {
+    let choice = use_booking().choice;
+    let today = today();
+    Memo::new(move |_| {
+        choice.with(|c| plan.with_value(|p| event.with_value(|e| quote(p, e, c, today))))
+    })
 }
 
 /// Where the visitor is in the three steps.
