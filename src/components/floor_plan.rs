@@ -1,8 +1,9 @@
+use crate::domain::booking::drawing::{hall_svg, stand_dom_id, tenths, StandMark};
 use crate::domain::booking::event::Event;
 use crate::domain::booking::plan::{Direction, FloorPlan as Plan, Hall, Stand, Status};
 use crate::domain::booking::words::{kind_name, money, sides_text, status_name};
 use crate::domain::{Lang, Msg};
-use crate::state::{tr, tr_text, use_booking, use_lang, use_t};
+use crate::state::{tr, use_booking, use_lang, use_t};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use wasm_bindgen::JsCast;
@@ -32,9 +33,9 @@ pub fn FloorPlan(
 
     // The first available stand takes the tab stop until the visitor moves.
     let first = plan.with_value(|p| {
-        let mut ids: Vec<&Stand> = p.stands_in(&hall).collect();
-        ids.sort_by_key(|s| (!s.is_available(), s.y, s.x));
-        ids.first().map(|s| s.id.clone())
+        p.stands_in(&hall)
+            .min_by_key(|s| (!s.is_available(), s.y, s.x))
+            .map(|s| s.id.clone())
     });
     let active = RwSignal::new(first);
 
@@ -46,7 +47,10 @@ pub fn FloorPlan(
         let (cx, cy) = centre.get();
         let x = (cx - w / 2.0).clamp(0.0, width - w);
         let y = (cy - d / 2.0).clamp(0.0, depth - d);
-        format!("{x:.1} {y:.1} {w:.1} {d:.1}")
+        // Rounded to tenths by hand: float formatting would add kilobytes of Wasm.
+        [x, y, w, d]
+            .map(|v| tenths((v * 10.0).round() as u32))
+            .join(" ")
     };
     let zoom_by = move |factor: f64| zoom.update(|z| *z = (*z * factor).clamp(1.0, MAX_ZOOM));
     let reset = move || {
@@ -144,7 +148,7 @@ pub fn FloorPlan(
         }
     };
     let focus_stand = move |id: &str| {
-        if let Some(el) = document().get_element_by_id(&format!("stand-{id}")) {
+        if let Some(el) = document().get_element_by_id(&stand_dom_id(id)) {
             let _ = el.unchecked_ref::<web_sys::HtmlElement>().focus();
         }
     };
@@ -197,13 +201,12 @@ pub fn FloorPlan(
         }
     };
 
-    let stands = plan.with_value(|p| p.stands_in(&hall).cloned().collect::<Vec<_>>());
     // The stands are static markup; choosing and moving the tab stop change
     // only the stands concerned, straight in the DOM. A reactive attribute per
     // stand would cost thousands of effects on a large plan (the benchmark
     // draws 1,000 stands) for state that changes a stand or two at a time.
     let set_attr = |id: &str, name: &str, value: &str| {
-        if let Some(el) = document().get_element_by_id(&format!("stand-{id}")) {
+        if let Some(el) = document().get_element_by_id(&stand_dom_id(id)) {
             let _ = el.set_attribute(name, value);
         }
     };
@@ -218,7 +221,7 @@ pub fn FloorPlan(
         for id in changed {
             let chosen = now.contains(id);
             set_attr(id, "aria-pressed", if chosen { "true" } else { "false" });
-            if let Some(el) = document().get_element_by_id(&format!("stand-{id}")) {
+            if let Some(el) = document().get_element_by_id(&stand_dom_id(id)) {
                 let _ = el
                     .class_list()
                     .toggle_with_force("floor-plan__stand--selected", chosen);
@@ -244,42 +247,23 @@ pub fn FloorPlan(
     // Labels are built once: the page draws the plan anew when the language changes.
     let l = lang.get_untracked();
     let first_stop = active.get_untracked();
-    let stand_views = stands
-        .into_iter()
-        .map(|s| {
-            let (x, y, w, d) = (s.x.0, s.y.0, s.w.0, s.d.0);
-            let chosen = choice.with_untracked(|c| c.has(&s.id));
-            let label = event.with_value(|e| stand_label(&s, e, l));
-            let class = format!("floor-plan__stand floor-plan__stand--{}{}", s.status.code(), if chosen { " floor-plan__stand--selected" } else { "" });
-            let tabindex = if first_stop.as_deref() == Some(s.id.as_str()) { "0" } else { "-1" };
-            let disabled = (!s.is_available()).then_some("true");
-            let dom_id = format!("stand-{}", s.id);
-            view! {
-                <g class=class id=dom_id role="button" tabindex=tabindex aria-pressed=if chosen { "true" } else { "false" } aria-disabled=disabled aria-label=label>
-                    <rect x=x y=y width=w height=d></rect>
-                    <text x=f64::from(x) + f64::from(w) / 2.0 y=f64::from(y) + f64::from(d) / 2.0 font-size=f64::from(w.min(d)) * 0.32 aria-hidden="true">{s.id}</text>
-                </g>
-            }
+    let markup = plan.with_value(|p| {
+        event.with_value(|e| {
+            choice.with_untracked(|c| {
+                hall_svg(
+                    h.features
+                        .iter()
+                        .map(|f| (f, f.label.show_or_empty(l).text)),
+                    p.stands_in(&hall).map(|s| StandMark {
+                        stand: s,
+                        label: stand_label(s, e, l),
+                        chosen: c.has(&s.id),
+                        tab_stop: first_stop.as_deref() == Some(s.id.as_str()),
+                    }),
+                )
+            })
         })
-        .collect_view();
-
-    let features = h
-        .features
-        .iter()
-        .cloned()
-        .map(|f| {
-            let (x, y, w, d) = (f.x.0, f.y.0, f.w.0, f.d.0);
-            let size = f64::from(w.min(d)) * 0.45;
-            view! {
-                <g class="floor-plan__feature" aria-hidden="true">
-                    <rect x=x y=y width=w height=d></rect>
-                    <text x=f64::from(x) + f64::from(w) / 2.0 y=f64::from(y) + f64::from(d) / 2.0 font-size=size>
-                        {tr_text(f.label)}
-                    </text>
-                </g>
-            }
-        })
-        .collect_view();
+    });
     let hall_name = h.name.clone();
     let aria = move || {
         format!(
@@ -318,8 +302,7 @@ pub fn FloorPlan(
             >
                 // The status patterns are defined once, by the legend beside the plan.
                 <rect class="floor-plan__hall" x="0" y="0" width=h.width.0 height=h.depth.0></rect>
-                {features}
-                {stand_views}
+                <g inner_html=markup></g>
             </svg>
             <p id="plan-help" class="floor-plan__help">{tr(Msg::PlanHelp)}</p>
         </div>

@@ -289,6 +289,30 @@ test("hostile, long and mixed-direction input is kept as text", async ({ page })
   await new Site(page).expectNoHorizontalOverflow();
 });
 
+test("hostile text in the floor plan data is drawn as text, never as markup", async ({ page }) => {
+  const hostile = '<img src=x onerror="window.pwned=1">"\'&';
+  await page.route("**/data/floorplan.json", async (route) => {
+    const response = await route.fetch();
+    const plan = await response.json();
+    plan.halls[0].features[0].label.en = `Entrance ${hostile}`;
+    const stand = plan.stands.find((s) => s.id === "A12");
+    stand.id = `A12${hostile}`;
+    stand.exhibitor = hostile;
+    await route.fulfill({ response, json: plan });
+  });
+  const b = new Booking(page);
+  await b.open("en");
+  const stand = page.locator(".floor-plan__stand").filter({ hasText: "A12<img" });
+  await expect(stand).toHaveAttribute("id", `stand-A12${hostile}`);
+  await expect(stand).toHaveAttribute("aria-label", /^Stand A12<img src=x onerror="window.pwned=1">"'&, /);
+  await expect(stand.locator("text")).toHaveText(`A12${hostile}`);
+  await expect(page.locator(".floor-plan__feature text").first()).toHaveText(`Entrance ${hostile}`);
+  await expect(page.locator(".floor-plan img")).toHaveCount(0);
+  await stand.click();
+  await expect(page.locator(".selection")).toContainText(`A12${hostile}`);
+  expect(await page.evaluate(() => window.pwned)).toBeUndefined();
+});
+
 for (const lang of ["en", "ar"]) {
   test(`axe finds no violations on any booking step (${lang})`, async ({ page }) => {
     test.setTimeout(120_000);
