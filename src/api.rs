@@ -1,17 +1,14 @@
 //! The only place that talks to the network: fetches the data files the
 //! organiser publishes and turns every failure into an [`ApiError`].
 
-use crate::domain::article::{body_path, parse_body, ArticleIndex, Block};
-use crate::domain::booking::event::Event;
-use crate::domain::booking::plan::FloorPlan;
+use crate::domain::article::{body_path, parse_body, Block};
 use crate::domain::booking::request::StandRequest;
-use crate::domain::site::Site;
-use crate::domain::sponsor::Sponsors;
 use crate::domain::Lang;
 use gloo_net::http::{Request, Response};
-use leptos::prelude::on_cleanup;
+use leptos::prelude::{on_cleanup, LocalResource};
 use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
+use std::any::Any;
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
@@ -78,25 +75,30 @@ async fn get(path: &str) -> Result<Response, ApiError> {
     }
 }
 
-async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
-    let text = get(path)
-        .await?
-        .text()
-        .await
-        .map_err(|_| ApiError::Network)?;
-    serde_json::from_str(&text).map_err(|e| ApiError::BadData(format!("{path}: {e}")))
+/// A data file's content, type-erased so that every file shares one
+/// resource type (see `state::DataFile`).
+pub type Parsed = Result<Rc<dyn Any>, ApiError>;
+
+/// Parses a data file's text into `T`.
+pub fn parse_json<T: DeserializeOwned + 'static>(text: &str) -> Result<Rc<dyn Any>, String> {
+    serde_json::from_str::<T>(text)
+        .map(|value| Rc::new(value) as Rc<dyn Any>)
+        .map_err(|e| e.to_string())
 }
 
-pub async fn articles() -> Result<ArticleIndex, ApiError> {
-    get_json("data/articles.json").await
-}
-
-pub async fn sponsors() -> Result<Sponsors, ApiError> {
-    get_json("data/sponsors.json").await
-}
-
-pub async fn site() -> Result<Site, ApiError> {
-    get_json("data/site.json").await
+/// Starts loading a data file; `parse` turns its text into the domain type.
+pub fn load(
+    path: &'static str,
+    parse: fn(&str) -> Result<Rc<dyn Any>, String>,
+) -> LocalResource<Parsed> {
+    LocalResource::new(move || async move {
+        let text = get(path)
+            .await?
+            .text()
+            .await
+            .map_err(|_| ApiError::Network)?;
+        parse(&text).map_err(|e| ApiError::BadData(format!("{path}: {e}")))
+    })
 }
 
 pub async fn article_body(slug: &str, lang: Lang) -> Result<Vec<Block>, ApiError> {
@@ -106,14 +108,6 @@ pub async fn article_body(slug: &str, lang: Lang) -> Result<Vec<Block>, ApiError
         .await
         .map_err(|_| ApiError::Network)?;
     Ok(parse_body(&text))
-}
-
-pub async fn event() -> Result<Event, ApiError> {
-    get_json("data/event.json").await
-}
-
-pub async fn floor_plan() -> Result<FloorPlan, ApiError> {
-    get_json("data/floorplan.json").await
 }
 
 /// Sends a request to the organiser's endpoint (set in event.json) as JSON.

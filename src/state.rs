@@ -14,7 +14,10 @@ use crate::domain::sponsor::Sponsors;
 use crate::domain::{Lang, Msg};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
+use serde::de::DeserializeOwned;
 use std::collections::HashMap;
+use std::marker::PhantomData;
+use std::rc::Rc;
 
 /// localStorage key of the visitor's explicit language choice.
 pub const LANG_KEY: &str = "expo.lang";
@@ -125,25 +128,73 @@ impl RouteCtx {
     }
 }
 
+/// A data file, parsed once for the whole visit.
+///
+/// All files share one resource type holding a type-erased value: Leptos's
+/// async machinery is then compiled into the Wasm once instead of once per
+/// file. The type parameter says what the file holds, and `get` hands it back
+/// typed.
+pub struct DataFile<T> {
+    resource: LocalResource<api::Parsed>,
+    holds: PhantomData<fn() -> T>,
+}
+
+impl<T> Clone for DataFile<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T> Copy for DataFile<T> {}
+
+impl<T: DeserializeOwned + 'static> DataFile<T> {
+    fn load(path: &'static str) -> Self {
+        DataFile {
+            resource: api::load(path, api::parse_json::<T>),
+            holds: PhantomData,
+        }
+    }
+}
+
+impl<T: 'static> DataFile<T> {
+    /// The file's content once it has arrived (tracked), or why it could not be loaded.
+    pub fn get(self) -> Option<Result<Rc<T>, ApiError>> {
+        let parsed = self.resource.get()?;
+        Some(parsed.map(|value| {
+            value
+                .downcast::<T>()
+                .unwrap_or_else(|_| unreachable!("DataFile::load parses into T"))
+        }))
+    }
+
+    /// The content if it has arrived and is good.
+    pub fn ok(self) -> Option<Rc<T>> {
+        self.get().and_then(Result::ok)
+    }
+
+    pub fn refetch(self) {
+        self.resource.refetch();
+    }
+}
+
 /// The data files, loaded once for the whole visit: switching language or
 /// page never fetches them again.
 #[derive(Clone, Copy)]
 pub struct DataCtx {
-    pub articles: LocalResource<Result<ArticleIndex, ApiError>>,
-    pub sponsors: LocalResource<Result<Sponsors, ApiError>>,
-    pub site: LocalResource<Result<Site, ApiError>>,
-    pub event: LocalResource<Result<Event, ApiError>>,
-    pub plan: LocalResource<Result<FloorPlan, ApiError>>,
+    pub articles: DataFile<ArticleIndex>,
+    pub sponsors: DataFile<Sponsors>,
+    pub site: DataFile<Site>,
+    pub event: DataFile<Event>,
+    pub plan: DataFile<FloorPlan>,
     bodies: StoredValue<HashMap<(String, Lang), Vec<Block>>>,
 }
 
 pub fn provide_data() {
     provide_context(DataCtx {
-        articles: LocalResource::new(api::articles),
-        sponsors: LocalResource::new(api::sponsors),
-        site: LocalResource::new(api::site),
-        event: LocalResource::new(api::event),
-        plan: LocalResource::new(api::floor_plan),
+        articles: DataFile::load("data/articles.json"),
+        sponsors: DataFile::load("data/sponsors.json"),
+        site: DataFile::load("data/site.json"),
+        event: DataFile::load("data/event.json"),
+        plan: DataFile::load("data/floorplan.json"),
         bodies: StoredValue::new(HashMap::new()),
     });
 }
@@ -174,7 +225,7 @@ pub fn use_head(page_title: impl Fn(Lang) -> Option<String> + Send + Sync + 'sta
     let site = use_data().site;
     Effect::new(move |_| {
         let l = lang.get();
-        let site = site.get().and_then(Result::ok);
+        let site = site.ok();
         let name = site
             .as_ref()
             .map(|s| s.name.show_or_empty(l).text.to_string())

@@ -1,7 +1,8 @@
 use crate::api::ApiError;
 use crate::domain::Msg;
-use crate::state::tr;
+use crate::state::{tr, DataFile};
 use leptos::prelude::*;
+use std::rc::Rc;
 
 /// A failed load, explained in the visitor's language, with a retry.
 #[component]
@@ -27,21 +28,18 @@ pub fn Loading() -> impl IntoView {
     view! { <p class="loading" role="status" aria-live="polite">{tr(Msg::Loading)}</p> }
 }
 
-/// Renders a data file's resource: loading, a translated error with retry, or
-/// the content.
+/// Renders a data file: loading, a translated error with retry, or the content.
 pub fn loaded<T, V>(
-    resource: LocalResource<Result<T, ApiError>>,
-    render: impl Fn(T) -> V + Send + Sync + 'static,
+    file: DataFile<T>,
+    render: impl Fn(Rc<T>) -> V + Send + Sync + 'static,
 ) -> impl IntoView
 where
-    T: Clone + 'static,
+    T: 'static,
     V: IntoView + 'static,
 {
-    move || match resource.get() {
+    move || match file.get() {
         None => view! { <Loading/> }.into_any(),
-        Some(Err(error)) => {
-            view! { <ErrorView error retry=move |_| resource.refetch()/> }.into_any()
-        }
+        Some(Err(error)) => view! { <ErrorView error retry=move |_| file.refetch()/> }.into_any(),
         Some(Ok(value)) => render(value).into_any(),
     }
 }

@@ -3,12 +3,13 @@ use crate::domain::sponsor::{Sponsor, Sponsors};
 use crate::domain::Msg;
 use crate::state::{tr, tr_text};
 use leptos::prelude::*;
+use std::rc::Rc;
 
 /// Sponsors and partners by role; roles with nobody in them are left out,
 /// and an empty list says the announcement is still to come.
 #[component]
 pub fn SponsorGroups(
-    sponsors: Sponsors,
+    sponsors: Rc<Sponsors>,
     /// Whether the groups sit directly under the page's `h1`.
     #[prop(optional)]
     top_level: bool,
@@ -16,13 +17,14 @@ pub fn SponsorGroups(
     let soon = sponsors.has_unannounced_roles();
     let groups = sponsors
         .groups
-        .into_iter()
+        .iter()
         .filter(|g| !g.entries.is_empty())
         .map(|g| {
             let title = g.title.clone();
             let entries = g
                 .entries
-                .into_iter()
+                .iter()
+                .cloned()
                 .map(|s| view! { <li class="sponsor-groups__item"><SponsorLogo sponsor=s/></li> })
                 .collect_view();
             view! {

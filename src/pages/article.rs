@@ -6,6 +6,7 @@ use crate::pages::home::BookBanner;
 use crate::pages::NotFoundPage;
 use crate::state::{page_href, tr, use_data, use_head, use_route, use_t};
 use leptos::prelude::*;
+use std::rc::Rc;
 
 /// One article: title, date, body in the visitor's language where it exists
 /// (else in the language it was written in, said so), and related news.
@@ -20,12 +21,7 @@ pub fn ArticlePage(slug: String) -> impl IntoView {
                 .map(|a| a.title.show_or_empty(l).text.to_string())
         })
     };
-    use_head(move |l| {
-        data.articles
-            .get()
-            .and_then(Result::ok)
-            .and_then(|i| title_of(&i, l))
-    });
+    use_head(move |l| data.articles.ok().and_then(|i| title_of(&i, l)));
     view! {
         {loaded(data.articles, move |index| match index.find(&slug.get_value()) {
             Some(_) => view! { <ArticleView index slug=slug.get_value()/> }.into_any(),
@@ -36,7 +32,7 @@ pub fn ArticlePage(slug: String) -> impl IntoView {
 }
 
 #[component]
-fn ArticleView(index: ArticleIndex, slug: String) -> impl IntoView {
+fn ArticleView(index: Rc<ArticleIndex>, slug: String) -> impl IntoView {
     let route = use_route();
     let data = use_data();
     let t = use_t();

@@ -13,8 +13,7 @@ pub fn HomePage() -> impl IntoView {
     let data = use_data();
     let site = data.site;
     let text = move |f: fn(&crate::domain::site::Site) -> &crate::domain::Text| {
-        site.get()
-            .and_then(Result::ok)
+        site.ok()
             .map(|s| f(&s).show_or_empty(lang.get()).text.to_string())
             .unwrap_or_default()
     };
@@ -35,10 +34,10 @@ pub fn HomePage() -> impl IntoView {
             <div class="hero__inner">
                 <h1 id="hero-title" class="hero__title">{move || text(|s| &s.name)}</h1>
                 <p class="hero__tagline">{move || text(|s| &s.tagline)}</p>
-                {move || data.event.get().and_then(Result::ok).map(|e| view! {
+                {move || data.event.ok().map(|e| view! {
                     <dl class="hero__facts">
                         <div><dt>{tr(Msg::Dates)}</dt><dd><LocalDate date=e.opens/>" – "<LocalDate date=e.closes/></dd></div>
-                        <div><dt>{tr(Msg::Venue)}</dt><dd>{tr_text(e.venue)}</dd></div>
+                        <div><dt>{tr(Msg::Venue)}</dt><dd>{tr_text(e.venue.clone())}</dd></div>
                     </dl>
                 })}
                 <a class="button button--primary button--large" href=book>{tr(Msg::BookStand)}</a>

@@ -21,9 +21,9 @@ pub fn BookPage(step: BookStep) -> impl IntoView {
     let data = use_data();
     let step = StoredValue::new(step);
     let body = loaded(data.event, move |event| {
-        let event = StoredValue::new(event);
+        let event = StoredValue::new(Event::clone(&event));
         loaded(data.plan, move |plan| {
-            let plan = StoredValue::new(plan);
+            let plan = StoredValue::new(FloorPlan::clone(&plan));
             match step.get_value() {
                 BookStep::Choose => view! { <choose::ChooseStep plan event/> }.into_any(),
                 BookStep::Details => view! { <details::DetailsStep plan event/> }.into_any(),
