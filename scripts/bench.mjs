@@ -99,29 +99,33 @@ function bigPlan() {
  */
 async function floorPlan(browser) {
   const render = [];
+  const drawn = [];
   const select = [];
   const plan = JSON.stringify(bigPlan());
-  for (let run = 0; run < 10; run++) {
+  for (let run = 0; run < 20; run++) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.route("**/data/floorplan.json", (route) => route.fulfill({ status: 200, contentType: "application/json", body: plan }));
     await page.goto(`http://127.0.0.1:${PORT}/en/`);
     await page.waitForLoadState("networkidle");
-    render.push(
-      await page.evaluate(
-        () =>
-          new Promise((resolve) => {
-            const t0 = performance.now();
-            const observer = new MutationObserver(() => {
-              if (document.querySelectorAll(".floor-plan__stand").length >= 1000) {
-                observer.disconnect();
-                resolve(performance.now() - t0);
-              }
-            });
-            observer.observe(document.body, { subtree: true, childList: true });
-            document.querySelector(".hero a.button").click();
-          }),
-      ),
+    // "In the DOM" is when the stands exist; "drawn" adds style, layout and
+    // paint: the frame after them has been produced.
+    const times = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const t0 = performance.now();
+          const observer = new MutationObserver(() => {
+            if (document.querySelectorAll(".floor-plan__stand").length >= 1000) {
+              observer.disconnect();
+              const inDom = performance.now() - t0;
+              requestAnimationFrame(() => setTimeout(() => resolve([inDom, performance.now() - t0]), 0));
+            }
+          });
+          observer.observe(document.body, { subtree: true, childList: true });
+          document.querySelector(".hero a.button").click();
+        }),
     );
+    render.push(times[0]);
+    drawn.push(times[1]);
     for (const id of ["S0001", "S0002", "S0500"]) {
       select.push(
         await page.evaluate(
@@ -145,8 +149,9 @@ async function floorPlan(browser) {
     await page.close();
   }
   console.log(`\nFloor plan with 1,000 stands (targets: first render under 100 ms, selection under 16 ms)`);
-  console.log(`  click on "Book a Stand" to plan drawn: ${fmt(render)}`);
-  console.log(`  click on a stand to updated selection: ${fmt(select)}`);
+  console.log(`  click on "Book a Stand" to stands in the DOM: ${fmt(render)}`);
+  console.log(`  click on "Book a Stand" to plan drawn:       ${fmt(drawn)}`);
+  console.log(`  click on a stand to updated selection:       ${fmt(select)}`);
 }
 
 async function main() {

@@ -5,10 +5,14 @@ use crate::domain::booking::words::{kind_name, money, sides_text, status_name};
 use crate::domain::{Lang, Msg};
 use crate::state::{tr, use_booking, use_lang, use_t};
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
 use std::collections::HashMap;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 const MAX_ZOOM: f64 = 6.0;
+/// Smallest stand id worth drawing, in CSS pixels.
+const MIN_LABEL_PX: f64 = 7.0;
 
 /// One hall drawn to scale in SVG. It never mirrors: a hall is a physical
 /// place, so only its labels follow the language. Stands are buttons with a
@@ -59,15 +63,43 @@ pub fn FloorPlan(
     };
 
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+
+    // Stand ids are drawn only where they are big enough to read. A whole
+    // hall on a phone, or a hall of a thousand stands, would otherwise be a
+    // blur of tiny text that also costs the browser most of its drawing time;
+    // zooming in brings the ids back. Every stand keeps its accessible name.
+    let shortest_side = plan.with_value(|p| {
+        p.stands_in(&hall)
+            .map(|s| s.w.0.min(s.d.0))
+            .min()
+            .unwrap_or(0)
+    });
+    let plan_px = RwSignal::new(0.0_f64);
+    // A ResizeObserver reports the drawn width after layout, so measuring
+    // forces no extra layout, and it follows the window and the panels.
+    Effect::new(move |_| {
+        let Some(svg) = svg_ref.get() else { return };
+        let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
+                plan_px.set(entry.content_rect().width());
+            }
+        });
+        let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else {
+            return;
+        };
+        observer.observe(&svg);
+        let alive = SendWrapper::new((observer, on_resize));
+        on_cleanup(move || alive.take().0.disconnect());
+    });
+    let labels_legible = move || {
+        let px_per_unit = plan_px.get() * zoom.get() / width;
+        // The label's font size is 32 % of the stand's shorter side.
+        px_per_unit * f64::from(shortest_side) * 0.32 >= MIN_LABEL_PX
+    };
     // Pointers down on the plan (mouse, pen or fingers), for drag and pinch.
     let pointers = StoredValue::new(HashMap::<i32, (f64, f64)>::new());
     let dragged = StoredValue::new(false);
-    let units_per_px = move || {
-        svg_ref.get_untracked().map(|svg| {
-            let rect = svg.get_bounding_client_rect();
-            (width / zoom.get_untracked()) / rect.width().max(1.0)
-        })
-    };
+    let units_per_px = move || (width / zoom.get_untracked()) / plan_px.get_untracked().max(1.0);
     let on_pointerdown = move |ev: web_sys::PointerEvent| {
         dragged.set_value(false);
         pointers.update_value(|p| {
@@ -88,7 +120,7 @@ pub fn FloorPlan(
                 .map(|(_, v)| *v)
                 .collect()
         });
-        let Some(scale) = units_per_px() else { return };
+        let scale = units_per_px();
         if let [other] = others[..] {
             // Pinch: the ratio of finger distances is the zoom step.
             let dist = |a: (f64, f64)| {
@@ -247,7 +279,7 @@ pub fn FloorPlan(
     // Labels are built once: the page draws the plan anew when the language changes.
     let l = lang.get_untracked();
     let first_stop = active.get_untracked();
-    let markup = plan.with_value(|p| {
+    let drawing = plan.with_value(|p| {
         event.with_value(|e| {
             choice.with_untracked(|c| {
                 hall_svg(
@@ -264,6 +296,7 @@ pub fn FloorPlan(
             })
         })
     });
+    let ids = drawing.ids;
     let hall_name = h.name.clone();
     let aria = move || {
         format!(
@@ -302,7 +335,8 @@ pub fn FloorPlan(
             >
                 // The status patterns are defined once, by the legend beside the plan.
                 <rect class="floor-plan__hall" x="0" y="0" width=h.width.0 height=h.depth.0></rect>
-                <g inner_html=markup></g>
+                <g inner_html=drawing.shapes></g>
+                <g class="floor-plan__ids" aria-hidden="true" inner_html=move || if labels_legible() { ids.clone() } else { String::new() }></g>
             </svg>
             <p id="plan-help" class="floor-plan__help">{tr(Msg::PlanHelp)}</p>
         </div>

@@ -25,25 +25,37 @@ pub fn stand_dom_id(id: &str) -> String {
     format!("stand-{id}")
 }
 
-/// Hall features (entrances, stages, cafés) with their labels, then the
-/// stands: each a focusable `role="button"` group with a rectangle and its id.
-/// Units are decimetres, as in the data, so every coordinate is exact.
+/// A hall drawn in two layers.
+pub struct HallSvg {
+    /// Hall features (entrances, stages, cafés) with their labels, then one
+    /// focusable `role="button"` rectangle per stand.
+    pub shapes: String,
+    /// The stand ids, laid over the rectangles. A separate layer so that the
+    /// interface can leave it out while the ids are too small to read: a
+    /// plan of a thousand stands is then a thousand elements, not two
+    /// thousand, for the browser to style, lay out and paint.
+    pub ids: String,
+}
+
+/// Draws a hall's features and stands. Units are decimetres, as in the data,
+/// so every coordinate is exact.
 pub fn hall_svg<'a>(
     features: impl IntoIterator<Item = (&'a Feature, &'a str)>,
     stands: impl IntoIterator<Item = StandMark<'a>>,
-) -> String {
-    let mut out = String::new();
+) -> HallSvg {
+    let mut shapes = String::new();
+    let mut ids = String::new();
     for (f, label) in features {
-        out.push_str(r#"<g class="floor-plan__feature" aria-hidden="true">"#);
-        push_box(&mut out, f.x, f.y, f.w, f.d, 45, &escape(label));
-        out.push_str("</g>");
+        shapes.push_str(r#"<g class="floor-plan__feature" aria-hidden="true">"#);
+        push_rect(&mut shapes, f.x, f.y, f.w, f.d, "");
+        push_label(&mut shapes, f.x, f.y, f.w, f.d, 45, "", &escape(label));
+        shapes.push_str("</g>");
     }
     for m in stands {
         let s = m.stand;
-        let _ = write!(
-            out,
-            r#"<g class="floor-plan__stand floor-plan__stand--{}{}" id="{}" role="button" tabindex="{}" aria-pressed="{}"{} aria-label="{}">"#,
-            s.status.code(),
+        let status = s.status.code();
+        let attributes = format!(
+            r#" class="floor-plan__stand floor-plan__stand--{status}{}" id="{}" role="button" tabindex="{}" aria-pressed="{}"{} aria-label="{}""#,
             if m.chosen {
                 " floor-plan__stand--selected"
             } else {
@@ -59,26 +71,37 @@ pub fn hall_svg<'a>(
             },
             escape(&m.label),
         );
-        push_box(&mut out, s.x, s.y, s.w, s.d, 32, &escape(&s.id));
-        out.push_str("</g>");
+        push_rect(&mut shapes, s.x, s.y, s.w, s.d, &attributes);
+        let class = format!(r#" class="floor-plan__id floor-plan__id--{status}""#);
+        push_label(&mut ids, s.x, s.y, s.w, s.d, 32, &class, &escape(&s.id));
     }
-    out
+    HallSvg { shapes, ids }
 }
 
-/// A rectangle with a centred label whose size is `percent` of the shorter side.
-fn push_box(
+fn push_rect(out: &mut String, x: Length, y: Length, w: Length, d: Length, attributes: &str) {
+    let _ = write!(
+        out,
+        r#"<rect{attributes} x="{}" y="{}" width="{}" height="{}"></rect>"#,
+        x.0, y.0, w.0, d.0
+    );
+}
+
+/// A label centred on a box, its size `percent` of the box's shorter side.
+#[allow(clippy::too_many_arguments)]
+fn push_label(
     out: &mut String,
     x: Length,
     y: Length,
     w: Length,
     d: Length,
     percent: u32,
+    attributes: &str,
     text: &str,
 ) {
     let (x, y, w, d) = (x.0, y.0, w.0, d.0);
     let _ = write!(
         out,
-        r#"<rect x="{x}" y="{y}" width="{w}" height="{d}"></rect><text x="{}" y="{}" font-size="{}" aria-hidden="true">{text}</text>"#,
+        r#"<text{attributes} x="{}" y="{}" font-size="{}">{text}</text>"#,
         tenths(x * 10 + w * 5),
         tenths(y * 10 + d * 5),
         tenths(w.min(d) * percent / 10),
@@ -121,45 +144,46 @@ mod tests {
         assert_eq!(tenths(300), "30");
     }
 
+    fn one_stand(mark: StandMark) -> HallSvg {
+        hall_svg([], [mark])
+    }
+
     #[test]
     fn data_never_becomes_markup() {
         let mut s = stand("A1", 0, 0, 3, 3, "space", Status::Available);
         s.id = r#"x"><script>alert(1)</script>"#.into();
-        let svg = hall_svg(
-            [],
-            [StandMark {
-                stand: &s,
-                label: "<b>'label'</b> & more".into(),
-                chosen: false,
-                tab_stop: false,
-            }],
-        );
-        assert!(!svg.contains("<script>"));
-        assert!(!svg.contains("<b>"));
-        assert!(svg.contains("&lt;script&gt;"));
-        assert!(svg.contains("&#39;label&#39;"));
-        assert!(svg.contains(r#"id="stand-x&quot;&gt;"#));
+        let svg = one_stand(StandMark {
+            stand: &s,
+            label: "<b>'label'</b> & more".into(),
+            chosen: false,
+            tab_stop: false,
+        });
+        for layer in [&svg.shapes, &svg.ids] {
+            assert!(!layer.contains("<script>") && !layer.contains("<b>"));
+        }
+        assert!(svg.ids.contains("&lt;script&gt;"));
+        assert!(svg.shapes.contains("&#39;label&#39;"));
+        assert!(svg.shapes.contains(r#"id="stand-x&quot;&gt;"#));
     }
 
     #[test]
     fn a_stand_is_drawn_to_scale_with_its_state() {
         let mut s = stand("B7", 2, 4, 3, 3, "space", Status::Sold);
         s.d = Length(25);
-        let svg = hall_svg(
-            [],
-            [StandMark {
-                stand: &s,
-                label: "Stand B7".into(),
-                chosen: true,
-                tab_stop: true,
-            }],
+        let svg = one_stand(StandMark {
+            stand: &s,
+            label: "Stand B7".into(),
+            chosen: true,
+            tab_stop: true,
+        });
+        assert_eq!(
+            svg.shapes,
+            r#"<rect class="floor-plan__stand floor-plan__stand--sold floor-plan__stand--selected" id="stand-B7" role="button" tabindex="0" aria-pressed="true" aria-disabled="true" aria-label="Stand B7" x="20" y="40" width="30" height="25"></rect>"#
         );
-        assert!(svg.contains(
-            r#"class="floor-plan__stand floor-plan__stand--sold floor-plan__stand--selected""#
-        ));
-        assert!(svg.contains(r#"id="stand-B7" role="button" tabindex="0" aria-pressed="true" aria-disabled="true" aria-label="Stand B7""#));
-        assert!(svg.contains(r#"<rect x="20" y="40" width="30" height="25"></rect>"#));
-        // Centred label: 20 + 30 / 2 = 35, 40 + 25 / 2 = 52.5; 32 % of 25 = 8.
-        assert!(svg.contains(r#"<text x="35" y="52.5" font-size="8" aria-hidden="true">B7</text>"#));
+        // Centred: 20 + 30 / 2 = 35, 40 + 25 / 2 = 52.5; 32 % of 25 = 8.
+        assert_eq!(
+            svg.ids,
+            r#"<text class="floor-plan__id floor-plan__id--sold" x="35" y="52.5" font-size="8">B7</text>"#
+        );
     }
 }
