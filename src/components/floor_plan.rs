@@ -45,16 +45,34 @@ pub fn FloorPlan(
 
     let zoom = RwSignal::new(1.0_f64);
     let centre = RwSignal::new((width / 2.0, depth / 2.0));
-    let view_box = move || {
-        let z = zoom.get();
+    // The part of the hall in view, as x, y, width, depth.
+    let visible = move |z: f64, (cx, cy): (f64, f64)| {
         let (w, d) = (width / z, depth / z);
-        let (cx, cy) = centre.get();
         let x = (cx - w / 2.0).clamp(0.0, width - w);
         let y = (cy - d / 2.0).clamp(0.0, depth - d);
-        // Rounded to tenths by hand: float formatting would add kilobytes of Wasm.
         [x, y, w, d]
+    };
+    let view_box = move || {
+        // Rounded to tenths by hand: float formatting would add kilobytes of Wasm.
+        visible(zoom.get(), centre.get())
             .map(|v| tenths((v * 10.0).round() as u32))
             .join(" ")
+    };
+    // Brings a stand into view when the keyboard reaches it or zooms around
+    // it, so the focused stand is never outside the drawing.
+    let reveal = move |id: &str| {
+        let Some((sx, sy)) = plan.with_value(|p| {
+            p.stand(id).map(|s| {
+                let half = |start: u32, size: u32| f64::from(start) + f64::from(size) / 2.0;
+                (half(s.x.0, s.w.0), half(s.y.0, s.d.0))
+            })
+        }) else {
+            return;
+        };
+        let [x, y, w, d] = visible(zoom.get_untracked(), centre.get_untracked());
+        if !(x..=x + w).contains(&sx) || !(y..=y + d).contains(&sy) {
+            centre.set((sx, sy));
+        }
     };
     let zoom_by = move |factor: f64| zoom.update(|z| *z = (*z * factor).clamp(1.0, MAX_ZOOM));
     let reset = move || {
@@ -184,6 +202,12 @@ pub fn FloorPlan(
             let _ = el.unchecked_ref::<web_sys::HtmlElement>().focus();
         }
     };
+    let zoom_on_active = move |factor: f64| {
+        zoom_by(factor);
+        if let Some(id) = active.get_untracked() {
+            reveal(&id);
+        }
+    };
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
         let key = ev.key();
         let dir = match key.as_str() {
@@ -215,14 +239,15 @@ pub fn FloorPlan(
                     on_toggle.run(id);
                 }
             }
-            (None, "+" | "=") => zoom_by(1.25),
-            (None, "-") => zoom_by(0.8),
+            (None, "+" | "=") => zoom_on_active(1.25),
+            (None, "-") => zoom_on_active(0.8),
             (None, "0") => reset(),
             _ => {}
         }
     };
     let on_focusin = move |ev: web_sys::FocusEvent| {
         if let Some(id) = stand_of(&ev) {
+            reveal(&id);
             active.set(Some(id.clone()));
             focused.set(Some(id));
         }

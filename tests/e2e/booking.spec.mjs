@@ -197,6 +197,23 @@ test("the plan zooms with the keyboard and the buttons", async ({ page }) => {
   await expect(svg).toHaveAttribute("viewBox", whole);
 });
 
+test("in a zoomed plan the stand reached by keyboard is always in view", async ({ page }) => {
+  const b = new Booking(page);
+  await b.open("en");
+  await b.tabTo("#stand-A01");
+  const svg = page.locator(".floor-plan__svg");
+  const focused = page.locator(".floor-plan__stand:focus");
+  const inView = async () => {
+    const [s, f] = [await svg.boundingBox(), await focused.boundingBox()];
+    return f.x >= s.x && f.x + f.width <= s.x + s.width && f.y >= s.y && f.y + f.height <= s.y + s.height;
+  };
+  for (let i = 0; i < 6; i++) await page.keyboard.press("+");
+  await expect.poll(inView).toBe(true);
+  for (let i = 0; i < 12; i++) await page.keyboard.press("ArrowRight");
+  await expect(focused).toHaveId("stand-A13");
+  await expect.poll(inView).toBe(true);
+});
+
 test("the plan zooms with Ctrl + wheel and pans by dragging, and a drag chooses nothing", async ({ page }) => {
   const b = new Booking(page);
   await b.open("en");
