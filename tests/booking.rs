@@ -161,6 +161,26 @@ fn unavailable_stands_mixed_types_and_extras_are_refused_with_reasons() {
 }
 
 #[test]
+fn a_stand_whose_type_the_terms_do_not_list_is_refused_not_priced() {
+    let (plan, event) = data();
+    let mut plan = plan.clone();
+    let stand = plan
+        .stands
+        .iter_mut()
+        .find(|s| s.kind == "space" && s.status == Status::Available && s.area_dm2() >= 1_800)
+        .unwrap();
+    stand.kind = "spaec".into();
+    let id = stand.id.clone();
+    assert_eq!(
+        quote(&plan, event, &choose(&[&id], &[]), today()),
+        Err(vec![Violation::UnknownType {
+            stand: id,
+            kind: "spaec".into()
+        }])
+    );
+}
+
+#[test]
 fn a_request_made_close_to_opening_is_due_before_opening() {
     let (plan, event) = data();
     let shell = plan

@@ -337,6 +337,24 @@ test("hostile, long and mixed-direction input is kept as text", async ({ page })
   await new Site(page).expectNoHorizontalOverflow();
 });
 
+test("a stand whose type the event's terms do not list is explained, not priced, and nothing breaks", async ({ page }) => {
+  await page.route("**/data/floorplan.json", async (route) => {
+    const response = await route.fetch();
+    const plan = await response.json();
+    plan.stands.find((s) => s.id === "A12").type = "shel";
+    await route.fulfill({ response, json: plan });
+  });
+  const b = new Booking(page);
+  await b.open("en");
+  await b.stand("A12").click();
+  await expect(b.rules).toContainText("Stand A12 cannot be priced: the plan gives it the type “shel”");
+  await expect(b.quoteTotal).toHaveCount(0);
+  await b.stand("A12").click();
+  await b.stand("A01").click();
+  await b.stand("A02").click();
+  await expect(b.quoteTotal).toHaveText("EUR 6,273.00");
+});
+
 test("hostile text in the floor plan data is drawn as text, never as markup", async ({ page }) => {
   const hostile = '<img src=x onerror="window.pwned=1">"\'&';
   await page.route("**/data/floorplan.json", async (route) => {

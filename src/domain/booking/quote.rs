@@ -60,6 +60,12 @@ pub enum Violation {
     MixedTypes {
         kinds: Vec<String>,
     },
+    /// The plan gives the stand a type that the event's terms do not price
+    /// (a mistake in the data files): it cannot be quoted.
+    UnknownType {
+        stand: String,
+        kind: String,
+    },
     TooMany {
         max: u32,
     },
@@ -187,6 +193,10 @@ pub fn check(plan: &FloorPlan, event: &Event, choice: &Choice, today: Date) -> V
                 stand: id.clone(),
                 status: s.status,
             }),
+            Some(s) if event.stand_type(&s.kind).is_none() => out.push(Violation::UnknownType {
+                stand: id.clone(),
+                kind: s.kind.clone(),
+            }),
             Some(s) => chosen.push(s),
         }
     }
@@ -246,7 +256,10 @@ pub fn quote(
         .collect();
     let mut lines = Vec::new();
     for s in &chosen {
-        let t = event.stand_type(&s.kind).expect("checked");
+        // `check` refuses stands of an unknown type, so none is skipped here.
+        let Some(t) = event.stand_type(&s.kind) else {
+            continue;
+        };
         let amount = space_price(s.area_dm2(), t.price_per_m2);
         lines.push(Line::Space {
             stand: s.id.clone(),

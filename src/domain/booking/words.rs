@@ -105,6 +105,11 @@ pub fn violation_text(v: &Violation, event: &Event, lang: Lang) -> String {
                 format!("يشمل الطلب الواحد نوعاً واحداً من الأجنحة؛ اخترت {}. أرسل طلباً منفصلاً لكل نوع.", names(Lang::Ar)),
             )
         }
+        Violation::UnknownType { stand, kind } => pick(
+            lang,
+            format!("Stand {stand} cannot be priced: the plan gives it the type “{kind}”, which the event's terms do not list. Please tell the organiser."),
+            format!("لا يمكن تسعير الجناح {stand}: نوعه في المخطط «{kind}» غير موجود في شروط المعرض. يرجى إبلاغ الجهة المنظمة."),
+        ),
         Violation::TooMany { max } => pick(
             lang,
             format!("One request can hold at most {max} stands."),
