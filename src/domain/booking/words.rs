@@ -293,5 +293,40 @@ mod tests {
         };
         assert!(violation_text(&mixed, &event, Lang::En)
             .contains("Shell scheme (equipped) and Space only (unequipped)"));
+        let stand = || "A01".to_string();
+        let all = [
+            Violation::NoStand,
+            Violation::UnknownStand { stand: stand() },
+            Violation::Unavailable {
+                stand: stand(),
+                status: Status::Sold,
+            },
+            v,
+            mixed,
+            Violation::UnknownType {
+                stand: stand(),
+                kind: "shel".into(),
+            },
+            Violation::TooMany { max: 6 },
+            Violation::UnknownExtra {
+                extra: "jacuzzi".into(),
+            },
+            Violation::TooManyOfExtra {
+                extra: "chair".into(),
+                max: 20,
+            },
+            Violation::ExtrasClosed {
+                deadline: event.extras_deadline(),
+            },
+        ];
+        let arabic = |t: &str| t.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
+        for v in &all {
+            let (en, ar) = (
+                violation_text(v, &event, Lang::En),
+                violation_text(v, &event, Lang::Ar),
+            );
+            assert!(!en.is_empty() && !arabic(&en), "{v:?}: {en}");
+            assert!(arabic(&ar), "{v:?}: {ar}");
+        }
     }
 }
