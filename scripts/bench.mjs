@@ -154,6 +154,33 @@ async function floorPlan(browser) {
   console.log(`  click on a stand to updated selection:       ${fmt(select)}`);
 }
 
+/**
+ * A first visit to the home page on a slow mobile connection (150 ms round
+ * trip, 1.6 Mbit/s down, no cache): time to the first news card.
+ */
+async function slowFirstVisit(browser) {
+  const times = [];
+  for (let run = 0; run < 5; run++) {
+    const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: 150,
+      downloadThroughput: (1.6 * 1024 * 1024) / 8,
+      uploadThroughput: (750 * 1024) / 8,
+    });
+    const t0 = Date.now();
+    await page.goto(`http://127.0.0.1:${PORT}/en/`);
+    await page.locator(".card-grid li").first().waitFor({ timeout: 60_000 });
+    times.push(Date.now() - t0);
+    await context.close();
+  }
+  console.log(`\nFirst visit on a slow connection (150 ms RTT, 1.6 Mbit/s, no cache)`);
+  console.log(`  home page to the first news card: ${fmt(times)}`);
+}
+
 async function main() {
   sizes();
   const server = spawn("node", ["scripts/serve.mjs", "--dir", DIST, "--port", String(PORT)], { stdio: "ignore" });
@@ -173,6 +200,7 @@ async function main() {
     console.log(`  click to updated DOM:      ${fmt(updated)}`);
     console.log(`  click to next frame drawn: ${fmt(painted)}`);
     await floorPlan(browser);
+    await slowFirstVisit(browser);
   } finally {
     await browser.close();
     server.kill();

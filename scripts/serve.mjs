@@ -1,10 +1,11 @@
 // A small static server for dist/, behaving like a CDN with an SPA rule:
-// .wasm as application/wasm, long cache for hashed files, and index.html for
-// paths that are not files (so deep links work). Options:
+// .wasm as application/wasm, gzip, long cache for hashed files, and
+// index.html for paths that are not files (so deep links work). Options:
 //   node scripts/serve.mjs [--dir dist] [--port 8080] [--base /expo/]
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
+import { gzipSync } from "node:zlib";
 
 const args = Object.fromEntries(
   process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith("--") ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []),
@@ -28,6 +29,7 @@ const types = {
   ".txt": "text/plain; charset=utf-8",
 };
 const hashed = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+const compressible = /\.(html|js|wasm|css|json|md|svg|txt)$/;
 
 async function fileAt(path) {
   try {
@@ -54,8 +56,14 @@ createServer(async (req, res) => {
     res.writeHead(404, { "content-type": "text/plain" }).end("not found");
     return;
   }
-  const body = await readFile(target);
   const cache = hashed.test(target) ? "public, max-age=31536000, immutable" : "no-cache";
-  res.writeHead(200, { "content-type": types[extname(target)] ?? "application/octet-stream", "cache-control": cache });
+  const headers = { "content-type": types[extname(target)] ?? "application/octet-stream", "cache-control": cache, vary: "accept-encoding" };
+  let body = await readFile(target);
+  // Compressed as a CDN would, so timings on a slow connection are realistic.
+  if (compressible.test(target) && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
+    body = gzipSync(body);
+    headers["content-encoding"] = "gzip";
+  }
+  res.writeHead(200, headers);
   res.end(body);
 }).listen(port, "127.0.0.1", () => console.log(`Serving ${root} at http://127.0.0.1:${port}${base}`));
