@@ -1,4 +1,4 @@
-use crate::domain::booking::drawing::{hall_svg, stand_dom_id, tenths, StandMark};
+use crate::domain::booking::drawing::{hall_svg, stand_dom_id, stand_id_of, tenths, StandMark};
 use crate::domain::booking::event::Event;
 use crate::domain::booking::plan::{Direction, FloorPlan as Plan, Hall, Stand, Status};
 use crate::domain::booking::words::{kind_name, money, sides_text, status_name};
@@ -62,10 +62,9 @@ pub fn FloorPlan(
     // it, so the focused stand is never outside the drawing.
     let reveal = move |id: &str| {
         let Some((sx, sy)) = plan.with_value(|p| {
-            p.stand(id).map(|s| {
-                let half = |start: u32, size: u32| f64::from(start) + f64::from(size) / 2.0;
-                (half(s.x.0, s.w.0), half(s.y.0, s.d.0))
-            })
+            p.stand(id)
+                .map(|s| s.centre())
+                .map(|(x2, y2)| (x2 as f64 / 2.0, y2 as f64 / 2.0))
         }) else {
             return;
         };
@@ -181,12 +180,8 @@ pub fn FloorPlan(
 
     let stand_of = |ev: &web_sys::Event| -> Option<String> {
         let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
-        el.closest("[id^='stand-']")
-            .ok()
-            .flatten()?
-            .id()
-            .strip_prefix("stand-")
-            .map(str::to_string)
+        let stand = el.closest(".floor-plan__stand").ok().flatten()?;
+        stand_id_of(&stand.id()).map(str::to_string)
     };
     let on_click = move |ev: web_sys::MouseEvent| {
         if dragged.get_value() {
@@ -360,6 +355,7 @@ pub fn FloorPlan(
             >
                 // The status patterns are defined once, by the legend beside the plan.
                 <rect class="floor-plan__hall" x="0" y="0" width=h.width.0 height=h.depth.0></rect>
+                // Markup built by booking::drawing, which escapes every data value.
                 <g inner_html=drawing.shapes></g>
                 <g class="floor-plan__ids" aria-hidden="true" inner_html=move || if labels_legible() { ids.clone() } else { String::new() }></g>
             </svg>

@@ -6,7 +6,7 @@
 //! boundary, and it keeps per-stand view code out of the binary. Every value
 //! from the data is escaped, so an id, a label or a name is only ever text.
 
-use super::money::Length;
+use super::money::{decimal_text, Length};
 use super::plan::{Feature, Stand};
 use std::fmt::Write;
 
@@ -20,9 +20,21 @@ pub struct StandMark<'a> {
     pub tab_stop: bool,
 }
 
+const DOM_ID_PREFIX: &str = "stand-";
+
 /// The DOM id of a stand's element; the interface finds stands by it.
 pub fn stand_dom_id(id: &str) -> String {
-    format!("stand-{id}")
+    format!("{DOM_ID_PREFIX}{id}")
+}
+
+/// The stand id back from its element's DOM id.
+pub fn stand_id_of(dom_id: &str) -> Option<&str> {
+    dom_id.strip_prefix(DOM_ID_PREFIX)
+}
+
+/// A number of tenths as an SVG number ("125" is "12.5").
+pub fn tenths(t: u32) -> String {
+    decimal_text(u64::from(t), 1)
 }
 
 /// A hall drawn in two layers.
@@ -108,14 +120,6 @@ fn push_label(
     );
 }
 
-/// A number of tenths as a decimal ("125" is "12.5"), without floats.
-pub fn tenths(t: u32) -> String {
-    match t % 10 {
-        0 => (t / 10).to_string(),
-        r => format!("{}.{r}", t / 10),
-    }
-}
-
 /// Text made safe inside markup and attribute values.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -136,6 +140,12 @@ pub fn escape(s: &str) -> String {
 mod tests {
     use super::*;
     use crate::domain::booking::plan::{tests::stand, Status};
+
+    #[test]
+    fn dom_ids_go_both_ways() {
+        assert_eq!(stand_id_of(&stand_dom_id("A01")), Some("A01"));
+        assert_eq!(stand_id_of("plan-help"), None);
+    }
 
     #[test]
     fn tenths_are_exact_decimals() {

@@ -116,16 +116,28 @@ impl Length {
     }
 }
 
+/// `value` with `decimals` implied decimal places, without trailing zeros:
+/// `decimal_text(125, 1)` is "12.5", `decimal_text(1800, 2)` is "18". No
+/// floats, so the text is exact.
+pub fn decimal_text(value: u64, decimals: u32) -> String {
+    let scale = 10_u64.pow(decimals);
+    let s = format!(
+        "{}.{:0width$}",
+        value / scale,
+        value % scale,
+        width = decimals as usize
+    );
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
 /// An area in dm² as "7.5" or "18" (square metres).
 pub fn area_text(dm2: u64) -> String {
-    let s = format!("{}.{:02}", dm2 / 100, dm2 % 100);
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
+    decimal_text(dm2, 2)
 }
 
 impl fmt::Display for Length {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let s = format!("{}.{}", self.0 / 10, self.0 % 10);
-        f.write_str(s.trim_end_matches(".0"))
+        f.write_str(&decimal_text(u64::from(self.0), 1))
     }
 }
 

@@ -136,8 +136,9 @@ impl Stand {
             && other.y.0 < self.y.0 + self.d.0
     }
 
-    /// Centre in decimetres, for keyboard moves between stands.
-    fn centre(&self) -> (i64, i64) {
+    /// Centre in half-decimetres (twice the coordinates, so it stays whole),
+    /// for keyboard moves between stands and keeping a stand in view.
+    pub fn centre(&self) -> (i64, i64) {
         (
             i64::from(self.x.0) * 2 + i64::from(self.w.0),
             i64::from(self.y.0) * 2 + i64::from(self.d.0),

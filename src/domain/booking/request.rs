@@ -305,32 +305,21 @@ impl StandRequest {
         let stands = self.choice.stands.join(", ");
         let money = |m: super::money::Money| m.with_currency(cur);
         let f = &self.form;
-        let schedule_en: Vec<String> = self
-            .quote
-            .schedule
-            .iter()
-            .map(|p| {
-                format!(
-                    "  {} % – {} – due {}",
-                    p.share.text(),
-                    money(p.amount),
-                    p.due
-                )
-            })
-            .collect();
-        let schedule_ar: Vec<String> = self
-            .quote
-            .schedule
-            .iter()
-            .map(|p| {
-                format!(
-                    "  {} % – {} – تاريخ الاستحقاق {}",
-                    p.share.text(),
-                    money(p.amount),
-                    p.due
-                )
-            })
-            .collect();
+        let schedule = |due: &str| -> Vec<String> {
+            self.quote
+                .schedule
+                .iter()
+                .map(|p| {
+                    format!(
+                        "  {} % – {} – {due} {}",
+                        p.share.text(),
+                        money(p.amount),
+                        p.due
+                    )
+                })
+                .collect()
+        };
+        let (schedule_en, schedule_ar) = (schedule("due"), schedule("تاريخ الاستحقاق"));
         let extras: Vec<String> = self
             .choice
             .extras
