@@ -3,13 +3,12 @@ use crate::domain::route::Page;
 use crate::domain::Msg;
 use crate::pages::{ArticlePage, BookPage, HomePage, NewsPage, NotFoundPage, SponsorsPage};
 use crate::state::{
-    base_path, provide_booking, provide_data, provide_route, remembered_lang, tr, use_lang,
+    base_path, provide_booking, provide_data, provide_route, remembered_lang, tr, use_go, use_lang,
     use_route,
 };
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::hooks::use_navigate;
-use leptos_router::{path, NavigateOptions};
+use leptos_router::path;
 
 /// The whole site.
 #[component]
@@ -37,20 +36,17 @@ fn Shell() -> impl IntoView {
         }
     });
 
-    // `/` sends the visitor to their language, replacing the history entry so
-    // Back does not bounce them forward again.
-    let navigate = use_navigate();
+    // `/` sends the visitor to their language, and another spelling of a
+    // page's address (`/EN/News`, `/ar`, `/en/index.html`) is corrected to
+    // its own, both replacing the history entry so Back does not bounce.
+    let go = use_go();
     Effect::new(move |_| {
         let r = route.route.get();
+        let path = route.path.get();
         if r.lang.is_none() && r.page == Page::Home {
-            let to = route.href(&Page::Home.path(remembered_lang()));
-            navigate(
-                &to,
-                NavigateOptions {
-                    replace: true,
-                    ..Default::default()
-                },
-            );
+            go(&Page::Home.path(remembered_lang()), true);
+        } else if let Some(canonical) = r.canonical_path(&path) {
+            go(&canonical, true);
         }
     });
 

@@ -2,10 +2,11 @@
 //! with hand-checked figures, and properties that hold for any choice.
 #![cfg(not(target_arch = "wasm32"))]
 
-use expo_site::domain::booking::event::Event;
-use expo_site::domain::booking::money::Money;
+use expo_site::domain::booking::event::{Due, Event, Instalment};
+use expo_site::domain::booking::money::{Money, Percent};
 use expo_site::domain::booking::plan::{FloorPlan, Status};
-use expo_site::domain::booking::quote::{check, quote, Choice, Line, Violation};
+use expo_site::domain::booking::quote::{check, quote, toggle, Choice, Line, Toggled, Violation};
+use expo_site::domain::data::{parse, DataFile};
 use expo_site::domain::date::Date;
 use proptest::prelude::*;
 use std::sync::OnceLock;
@@ -18,8 +19,8 @@ fn data() -> &'static (FloorPlan, Event) {
                 .unwrap()
         };
         (
-            serde_json::from_str(&read("floorplan.json")).unwrap(),
-            serde_json::from_str(&read("event.json")).unwrap(),
+            parse(&read("floorplan.json")).unwrap(),
+            parse(&read("event.json")).unwrap(),
         )
     })
 }
@@ -28,11 +29,12 @@ fn today() -> Date {
     Date::new(2026, 11, 23).unwrap()
 }
 
+/// Any choice, as a saved draft may hold it (sold stands included).
 fn choose(stands: &[&str], extras: &[(&str, u32)]) -> Choice {
-    let mut c = Choice::default();
-    for s in stands {
-        c.toggle(s);
-    }
+    let mut c = Choice {
+        stands: stands.iter().map(|s| s.to_string()).collect(),
+        ..Choice::default()
+    };
     for (e, q) in extras {
         c.set_extra(e, *q);
     }
@@ -196,6 +198,182 @@ fn a_request_made_close_to_opening_is_due_before_opening() {
         .all(|p| p.due >= late && p.due <= event.opens));
 }
 
+// Fixtures owned by these tests: the rules below must hold for any terms
+// an organiser may publish, not only for today's `public/data`.
+
+const FIXTURE_EVENT: &str = r#"{
+  "name": { "en": "Test Expo", "ar": "معرض تجريبي" },
+  "venue": { "en": "Hall", "ar": "قاعة" },
+  "opens": "2027-04-19",
+  "closes": "2027-04-22",
+  "currency": "EUR",
+  "lyd_rate": "5.45",
+  "tax": { "name": { "en": "Tax", "ar": "الضريبة" }, "rate": "0" },
+  "stand_types": [
+    { "id": "shell", "name": { "en": "Shell", "ar": "مجهّز" }, "description": {}, "price_per_m2": "340.00", "min_area_m2": 9 }
+  ],
+  "open_side_premiums": [
+    { "open_sides": 1, "rate": "0" }, { "open_sides": 2, "rate": "5" },
+    { "open_sides": 3, "rate": "10" }, { "open_sides": 4, "rate": "15" }
+  ],
+  "shell_kit": { "per_m2": 12, "items": [] },
+  "extras": [ { "id": "chair", "name": { "en": "Chair", "ar": "كرسي" }, "unit_price": "15.00", "max_quantity": 20 } ],
+  "extras_until_days_before_opening": 30,
+  "payment_schedule": [
+    { "share": "50", "due": { "days_after_request": 30 } },
+    { "share": "50", "due": { "days_before_opening": 7 } }
+  ],
+  "rules": { "allow_mixed_types": false, "max_stands_per_request": 4, "requests_until_days_before_opening": 1 },
+  "organiser": { "name": { "en": "Org", "ar": "Org" }, "email": "info@example.ly", "phone": "+218 21 000 0000" },
+  "request_email": "stands@example.ly",
+  "reference_prefix": "TE27",
+  "terms": {}
+}"#;
+
+const FIXTURE_PLAN: &str = r#"{
+  "halls": [ { "id": "H", "name": { "en": "Hall", "ar": "قاعة" }, "width": 30, "depth": 10 } ],
+  "stands": [
+    { "id": "S1", "hall": "H", "x": 0, "y": 0, "w": 3, "d": 3, "type": "shell", "open_sides": 2, "status": "available" },
+    { "id": "S2", "hall": "H", "x": 3, "y": 0, "w": 3, "d": 3, "type": "shell", "open_sides": 1, "status": "sold" },
+    { "id": "S3", "hall": "H", "x": 6, "y": 0, "w": 3, "d": 3, "type": "shell", "open_sides": 1, "status": "on_hold" }
+  ]
+}"#;
+
+fn fixture() -> (FloorPlan, Event) {
+    (parse(FIXTURE_PLAN).unwrap(), parse(FIXTURE_EVENT).unwrap())
+}
+
+fn day(y: i32, m: u32, d: u32) -> Date {
+    Date::new(y, m, d).unwrap()
+}
+
+#[test]
+fn a_stand_is_added_only_when_available_and_removed_whatever_it_became() {
+    let (plan, _) = fixture();
+    let mut c = Choice::default();
+    assert_eq!(toggle(&plan, &mut c, "S1"), Toggled::Added);
+    assert_eq!(c.stands, ["S1"]);
+    assert_eq!(toggle(&plan, &mut c, "S2"), Toggled::Refused(Status::Sold));
+    assert_eq!(
+        toggle(&plan, &mut c, "S3"),
+        Toggled::Refused(Status::OnHold)
+    );
+    assert_eq!(toggle(&plan, &mut c, "nowhere"), Toggled::Unknown);
+    assert_eq!(c.stands, ["S1"]);
+    assert_eq!(toggle(&plan, &mut c, "S1"), Toggled::Removed);
+    assert!(c.stands.is_empty());
+
+    // A draft saved before S2 was sold and before S9 left the plan.
+    let mut draft = choose(&["S9", "S1", "S2"], &[]);
+    assert_eq!(toggle(&plan, &mut draft, "S2"), Toggled::Removed);
+    assert_eq!(toggle(&plan, &mut draft, "S9"), Toggled::Removed);
+    assert_eq!(draft.stands, ["S1"]);
+}
+
+#[test]
+fn stale_stands_of_a_saved_draft_are_found_and_dropped() {
+    let (plan, event) = fixture();
+    let mut draft = choose(&["S9", "S1", "S2", "S3"], &[("chair", 2)]);
+    assert_eq!(draft.stale(&plan), ["S9", "S2", "S3"]);
+    assert!(quote(&plan, &event, &draft, day(2026, 11, 23)).is_err());
+    assert_eq!(draft.drop_stale(&plan), ["S9", "S2", "S3"]);
+    assert_eq!(draft.stands, ["S1"]);
+    assert_eq!(draft.extras.get("chair"), Some(&2));
+    assert!(draft.stale(&plan).is_empty());
+    assert!(draft.drop_stale(&plan).is_empty());
+    assert!(quote(&plan, &event, &draft, day(2026, 11, 23)).is_ok());
+}
+
+#[test]
+fn an_amount_too_large_is_refused_never_wrapped() {
+    let (plan, _) = fixture();
+    let choice = choose(&["S1"], &[]);
+    let today = day(2026, 11, 23);
+    // Straight through serde, past the bounds `data::parse` enforces.
+    let unchecked = |from: &str, to: &str| -> Event {
+        assert!(FIXTURE_EVENT.contains(from));
+        serde_json::from_str(&FIXTURE_EVENT.replacen(from, to, 1)).unwrap()
+    };
+    let huge = unchecked("\"340.00\"", "\"90000000000000000.00\"");
+    assert!(!huge.problems().is_empty());
+    assert_eq!(
+        quote(&plan, &huge, &choice, today),
+        Err(vec![Violation::AmountTooLarge])
+    );
+    assert_eq!(plan.stand("S1").unwrap().price(&huge), None);
+    // The stand alone fits, its total in dinars does not.
+    let in_dinars = unchecked("\"340.00\"", "\"9000000000000000.00\"");
+    assert_eq!(
+        quote(&plan, &in_dinars, &choice, today),
+        Err(vec![Violation::AmountTooLarge])
+    );
+    let extras = unchecked("\"15.00\"", "\"90000000000000000.00\"");
+    assert_eq!(
+        quote(&plan, &extras, &choose(&["S1"], &[("chair", 2)]), today),
+        Err(vec![Violation::AmountTooLarge])
+    );
+}
+
+#[test]
+fn four_days_before_opening_the_instalments_stay_in_order() {
+    let (plan, event) = fixture();
+    let today = event.opens.add_days(-4);
+    let q = quote(&plan, &event, &choose(&["S1"], &[]), today).unwrap();
+    let dues: Vec<Date> = q.schedule.iter().map(|p| p.due).collect();
+    // 30 days after the request is past the opening: due on the opening day;
+    // "7 days before opening" is already past: due no earlier than that.
+    assert_eq!(dues, [event.opens, event.opens]);
+}
+
+#[test]
+fn booking_closes_on_the_day_the_terms_say() {
+    let (plan, mut event) = fixture();
+    let choice = choose(&["S1"], &[]);
+    // requests_until_days_before_opening: 1.
+    assert_eq!(event.last_request_day(), day(2027, 4, 18));
+    assert!(event.requests_open(day(2027, 4, 18)));
+    assert!(quote(&plan, &event, &choice, day(2027, 4, 18)).is_ok());
+    let closed = Err(vec![Violation::BookingClosed {
+        last_day: day(2027, 4, 18),
+    }]);
+    for late in [
+        day(2027, 4, 19),
+        event.closes,
+        event.closes.add_days(1),
+        day(2028, 1, 1),
+    ] {
+        assert!(!event.requests_open(late));
+        assert_eq!(quote(&plan, &event, &choice, late), closed, "{late}");
+        assert_eq!(
+            check(&plan, &event, &Choice::default(), late),
+            closed.clone().unwrap_err()
+        );
+    }
+    // A setting, not a constant: absent, requests are taken until the opening day.
+    let json = FIXTURE_EVENT.replace(", \"requests_until_days_before_opening\": 1", "");
+    assert_ne!(json, FIXTURE_EVENT);
+    event = parse(&json).unwrap();
+    assert_eq!(event.last_request_day(), event.opens);
+    assert!(quote(&plan, &event, &choice, event.opens).is_ok());
+    assert!(quote(&plan, &event, &choice, event.opens.add_days(1)).is_err());
+}
+
+/// Shares in basis points from weights, the last taking the remainder.
+fn shares(weights: &[u32]) -> Vec<i64> {
+    let total: u32 = weights.iter().sum();
+    let mut out: Vec<i64> = weights
+        .iter()
+        .map(|w| i64::from(*w) * 10_000 / i64::from(total))
+        .collect();
+    let rest = 10_000 - out.iter().sum::<i64>();
+    *out.last_mut().unwrap() += rest;
+    out
+}
+
+fn any_instalments() -> impl Strategy<Value = Vec<(u32, bool, u32)>> {
+    proptest::collection::vec((0u32..=100, any::<bool>(), 0u32..=400), 1..=4)
+}
+
 fn available_ids() -> Vec<String> {
     data()
         .0
@@ -241,7 +419,7 @@ fn valid_choice() -> impl Strategy<Value = Choice> {
         .prop_map(move |(seed, extras)| {
             let first = plan.stand(&seed).unwrap();
             let mut c = Choice::default();
-            c.toggle(&seed);
+            toggle(plan, &mut c, &seed);
             for s in plan
                 .stands
                 .iter()
@@ -250,7 +428,7 @@ fn valid_choice() -> impl Strategy<Value = Choice> {
                 })
                 .take(3)
             {
-                c.toggle(&s.id);
+                toggle(plan, &mut c, &s.id);
             }
             for ((id, max), q) in extras {
                 c.set_extra(&id, q % (max + 1));
@@ -285,6 +463,50 @@ proptest! {
         prop_assert_eq!(quote(plan, event, &choice, today()).is_err(), !violations.is_empty());
         let unavailable = choice.stands.iter().any(|id| plan.stand(id).is_some_and(|s| s.status != Status::Available));
         prop_assert!(!unavailable || quote(plan, event, &choice, today()).is_err());
+    }
+
+    #[test]
+    fn every_due_date_lies_between_the_request_and_the_opening_in_order(
+        instalments in any_instalments(),
+        offset in -365i64..=40,
+        until in 0u32..=30,
+        price in 0i64..=100_000_000,
+    ) {
+        let (plan, mut event) = fixture();
+        let mut weights: Vec<u32> = instalments.iter().map(|(w, _, _)| *w).collect();
+        weights[0] += 1;
+        event.payment_schedule = shares(&weights)
+            .into_iter()
+            .zip(&instalments)
+            .map(|(share, &(_, after_request, days))| Instalment {
+                share: Percent(share),
+                due: if after_request { Due::DaysAfterRequest(days) } else { Due::DaysBeforeOpening(days) },
+            })
+            .collect();
+        event.rules.requests_until_days_before_opening = until;
+        event.stand_types[0].price_per_m2 = Money(price);
+        prop_assert_eq!(event.problems(), Vec::<String>::new());
+        // From a year before the opening to well after the closing day.
+        let today = event.opens.add_days(offset);
+        match quote(&plan, &event, &choose(&["S1"], &[]), today) {
+            Err(v) => {
+                prop_assert!(today > event.last_request_day());
+                prop_assert!(!event.requests_open(today));
+                prop_assert_eq!(v, vec![Violation::BookingClosed { last_day: event.last_request_day() }]);
+            }
+            Ok(q) => {
+                prop_assert!(event.requests_open(today));
+                prop_assert_eq!(q.schedule.len(), instalments.len());
+                for p in &q.schedule {
+                    prop_assert!(p.due >= today && p.due <= event.opens, "{} not in {}..={}", p.due, today, event.opens);
+                    prop_assert!(p.amount.0 >= 0);
+                }
+                for pair in q.schedule.windows(2) {
+                    prop_assert!(pair[0].due <= pair[1].due, "{} after {}", pair[0].due, pair[1].due);
+                }
+                prop_assert_eq!(q.schedule.iter().map(|p| p.amount.0).sum::<i64>(), q.total.0);
+            }
+        }
     }
 
     #[test]

@@ -5,9 +5,9 @@
 use expo_site::domain::article::ArticleIndex;
 use expo_site::domain::booking::event::Event;
 use expo_site::domain::booking::plan::FloorPlan;
+use expo_site::domain::data::{parse, DataFile};
 use expo_site::domain::site::Site;
 use expo_site::domain::sponsor::Sponsors;
-use serde::de::DeserializeOwned;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -15,17 +15,18 @@ fn public() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("public")
 }
 
-fn parse<T: DeserializeOwned>(root: &Path, rel: &str, problems: &mut Vec<String>) -> Option<T> {
-    let path = root.join(rel);
-    let text = match fs::read_to_string(&path) {
+/// Reads a data file as the app does, through `data::parse`; its problems
+/// (one per line, each starting with the path) join `problems`.
+fn read<T: DataFile>(root: &Path, problems: &mut Vec<String>) -> Option<T> {
+    let text = match fs::read_to_string(root.join(T::PATH)) {
         Ok(t) => t,
         Err(e) => {
-            problems.push(format!("{rel}: cannot read: {e}"));
+            problems.push(format!("{}: cannot read: {e}", T::PATH));
             return None;
         }
     };
-    serde_json::from_str(&text)
-        .map_err(|e| problems.push(format!("{rel}: {e}")))
+    parse(&text)
+        .map_err(|e| problems.extend(e.lines().map(String::from)))
         .ok()
 }
 
@@ -38,13 +39,7 @@ fn must_exist(root: &Path, rel: &str, what: &str, problems: &mut Vec<String>) {
 /// All problems in a `public/` folder, each naming the file and field.
 fn check_site_data(root: &Path) -> Vec<String> {
     let mut problems = Vec::new();
-    if let Some(index) = parse::<ArticleIndex>(root, "data/articles.json", &mut problems) {
-        problems.extend(
-            index
-                .problems()
-                .into_iter()
-                .map(|p| format!("data/articles.json: {p}")),
-        );
+    if let Some(index) = read::<ArticleIndex>(root, &mut problems) {
         for (i, a) in index.articles.iter().enumerate() {
             for lang in &a.body {
                 must_exist(
@@ -64,13 +59,7 @@ fn check_site_data(root: &Path) -> Vec<String> {
             }
         }
     }
-    if let Some(sponsors) = parse::<Sponsors>(root, "data/sponsors.json", &mut problems) {
-        problems.extend(
-            sponsors
-                .problems()
-                .into_iter()
-                .map(|p| format!("data/sponsors.json: {p}")),
-        );
+    if let Some(sponsors) = read::<Sponsors>(root, &mut problems) {
         for (i, g) in sponsors.groups.iter().enumerate() {
             for (j, s) in g.entries.iter().enumerate() {
                 must_exist(
@@ -82,24 +71,15 @@ fn check_site_data(root: &Path) -> Vec<String> {
             }
         }
     }
-    parse::<Site>(root, "data/site.json", &mut problems);
-    let event = parse::<Event>(root, "data/event.json", &mut problems);
-    if let Some(event) = &event {
+    read::<Site>(root, &mut problems);
+    let event = read::<Event>(root, &mut problems);
+    let plan = read::<FloorPlan>(root, &mut problems);
+    // Across two files: every stand's type is one the event's terms price.
+    if let (Some(plan), Some(event)) = (plan, event) {
         problems.extend(
-            event
-                .problems()
+            plan.type_problems(&event)
                 .into_iter()
-                .map(|p| format!("data/event.json: {p}")),
-        );
-    }
-    if let (Some(plan), Some(event)) = (
-        parse::<FloorPlan>(root, "data/floorplan.json", &mut problems),
-        &event,
-    ) {
-        problems.extend(
-            plan.problems(event)
-                .into_iter()
-                .map(|p| format!("data/floorplan.json: {p}")),
+                .map(|p| format!("{}: {p}", FloorPlan::PATH)),
         );
     }
     problems
@@ -117,8 +97,8 @@ fn shipped_data_is_valid() {
 
 #[test]
 fn shipped_articles_match_the_seed() {
-    let text = fs::read_to_string(public().join("data/articles.json")).unwrap();
-    let index: ArticleIndex = serde_json::from_str(&text).unwrap();
+    let text = fs::read_to_string(public().join(ArticleIndex::PATH)).unwrap();
+    let index: ArticleIndex = parse(&text).unwrap();
     assert!(index.articles.len() >= 5);
     let english_only = index
         .find("international-collaboration-e-government")
@@ -176,9 +156,102 @@ fn broken_files_are_reported_with_path_and_field() {
     );
     assert!(problems.contains("data/sponsors.json: groups[3].entries[0].logo: file `images/sponsors/ufi.svg` does not exist"), "{problems}");
     assert!(
-        problems.contains("data/site.json: EOF while parsing"),
+        problems.contains("data/site.json: EOF while parsing a value at line 1 column"),
         "{problems}"
     );
+    // The duplicate is reported for both stands that now share the id.
+    assert!(
+        problems.contains("data/floorplan.json: stands[0] (A01).id: used by more than one stand"),
+        "{problems}"
+    );
+    assert!(
+        problems.contains("data/floorplan.json: stands[1] (A01).id: used by more than one stand"),
+        "{problems}"
+    );
+    fs::remove_dir_all(root).unwrap();
+}
+
+/// Replaces `from` (which must occur) by `to`, once, in a data file of `root`.
+fn break_file(root: &Path, rel: &str, from: &str, to: &str) {
+    let text = fs::read_to_string(root.join(rel)).unwrap();
+    assert!(text.contains(from), "{rel} has no `{from}`");
+    fs::write(root.join(rel), text.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn hostile_ids_links_and_amounts_are_refused_where_the_file_is_read() {
+    let root = scratch_copy("hostile");
+    break_file(
+        &root,
+        "data/floorplan.json",
+        "\"id\": \"A02\"",
+        "\"id\": \"A\\u202E02\"",
+    );
+    break_file(
+        &root,
+        "data/floorplan.json",
+        "\"id\": \"A03\"",
+        "\"id\": \"<b>A03</b>\"",
+    );
+    break_file(
+        &root,
+        "data/floorplan.json",
+        "\"id\": \"A04\"",
+        "\"id\": \"A 04\"",
+    );
+    break_file(
+        &root,
+        "data/sponsors.json",
+        "\"url\": \"https://www.ufi.org\"",
+        "\"url\": \"javascript:alert(1)\"",
+    );
+    break_file(
+        &root,
+        "data/event.json",
+        "\"price_per_m2\": \"340.00\"",
+        "\"price_per_m2\": \"90000000000000000.00\"",
+    );
+    break_file(
+        &root,
+        "data/event.json",
+        "\"max_quantity\": 20",
+        "\"max_quantity\": 4000000000",
+    );
+    break_file(
+        &root,
+        "data/event.json",
+        "\"lyd_rate\": \"5.45\"",
+        "\"lyd_rate\": \"0\"",
+    );
+    break_file(
+        &root,
+        "data/event.json",
+        "\"id\": \"chair\"",
+        "\"id\": \"\"",
+    );
+    break_file(
+        &root,
+        "data/event.json",
+        "\"max_stands_per_request\": 8",
+        "\"max_stands_per_request\": 100000",
+    );
+
+    let problems = check_site_data(&root).join("\n");
+    for expected in [
+        "data/floorplan.json: stands[1] (A\\u{202e}02).id: `A\\u{202e}02` holds U+202E",
+        "data/floorplan.json: stands[2] (<b>A03</b>).id: `<b>A03</b>` holds '<'",
+        "data/floorplan.json: stands[3] (A 04).id: `A 04` holds U+0020",
+        "data/sponsors.json: groups[3] (member-of).entries[0].url: `javascript:alert(1)` is not an https:// address with a host",
+        "data/event.json: stand_types[0].price_per_m2: 90,000,000,000,000,000.00 is more than the most allowed, 1,000,000.00",
+        "data/event.json: extras[0].max_quantity: 4000000000 is more than the most allowed, 10000",
+        "data/event.json: lyd_rate: must be more than 0",
+        "data/event.json: extras[0].id: must not be empty",
+        "data/event.json: rules.max_stands_per_request: 100000 is more than the most allowed, 1000",
+    ] {
+        assert!(problems.contains(expected), "missing `{expected}` in:\n{problems}");
+    }
+    // No message carries the bidi control itself: it would reverse the text around it.
+    assert!(!problems.contains('\u{202E}'), "{problems}");
     fs::remove_dir_all(root).unwrap();
 }
 

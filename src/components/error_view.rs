@@ -9,6 +9,7 @@ use std::rc::Rc;
 pub fn ErrorView(error: ApiError, #[prop(into)] retry: Callback<()>) -> impl IntoView {
     let (msg, details) = match &error {
         ApiError::Network => (Msg::ErrNetwork, None),
+        ApiError::Timeout => (Msg::ErrTimeout, None),
         ApiError::NotFound => (Msg::ErrNotFound, None),
         ApiError::Status(code) => (Msg::ErrStatus, Some(format!("HTTP {code}"))),
         ApiError::BadData(why) => (Msg::ErrBadData, Some(why.clone())),

@@ -9,11 +9,14 @@ pub fn Header() -> impl IntoView {
     let route = use_route();
     let site = use_data().site;
     let lang = route.lang;
+    // Without the site file (missing, broken, still loading) the brand link
+    // still has a name: where it leads.
     let name = move || {
-        site.get()
-            .and_then(Result::ok)
-            .map(|s| s.name.show_or_empty(lang.get()).text.to_string())
-            .unwrap_or_default()
+        let l = lang.get();
+        site.ok()
+            .map(|s| s.name.show_or_empty(l).text.to_string())
+            .filter(|n| !n.is_empty())
+            .unwrap_or_else(|| Msg::Home.get(l).to_string())
     };
     let link = move |page: Page, msg: Msg| {
         let target = page.clone();

@@ -53,7 +53,7 @@ fn SponsorLogo(sponsor: Sponsor) -> impl IntoView {
     let img = view! { <img class="sponsor-groups__logo" src=sponsor.logo.clone() alt=alt width="200" height="64" loading="lazy"/> };
     match sponsor.url {
         Some(url) => view! {
-            <a class="sponsor-groups__link" href=url target="_blank" rel="noopener external" title=tr(Msg::VisitWebsite)>{img}</a>
+            <a class="sponsor-groups__link" href=url target="_blank" rel="noopener noreferrer external" title=tr(Msg::VisitWebsite)>{img}</a>
         }
         .into_any(),
         None => img.into_any(),

@@ -1,6 +1,7 @@
 //! News articles: the index the editors maintain (`public/data/articles.json`)
 //! and the bodies, one plain-text file per language in a small Markdown subset.
 
+use super::data::DataFile;
 use super::date::Date;
 use super::lang::Lang;
 use super::text::Text;
@@ -98,10 +99,14 @@ impl ArticleIndex {
                 .collect()
         }
     }
+}
+
+impl DataFile for ArticleIndex {
+    const PATH: &'static str = "data/articles.json";
 
     /// Every rule an editor can break in the index, reported with the field.
     /// (Whether body and image files exist is checked where files are at hand.)
-    pub fn problems(&self) -> Vec<String> {
+    fn problems(&self) -> Vec<String> {
         let mut out = Vec::new();
         for (i, a) in self.articles.iter().enumerate() {
             let at = format!("articles[{i}] ({})", a.slug);

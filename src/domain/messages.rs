@@ -122,12 +122,23 @@ pub enum Msg {
     EmailOrganiser,
     SendOnline,
     SentOnline,
-    SendFailed,
     RequestNotFound,
     NewRequest,
     Dates,
     Venue,
     StandsChosen,
+    ErrTimeout,
+    DraftChangedElsewhere,
+    RequestNotStored,
+    SendTimeout,
+    SendOffline,
+    SendRefused,
+    SendingElsewhere,
+    StaleStands,
+    RemoveStale,
+    StandGone,
+    StaleRemoved,
+    WriteToOrganiser,
 }
 
 impl Msg {
@@ -195,7 +206,7 @@ impl Msg {
             ErrNotFound => ("This content is missing from the site.", "هذا المحتوى غير موجود على الموقع."),
             ErrStatus => ("The site answered with an error. Please try again.", "ردّ الموقع بخطأ. يُرجى إعادة المحاولة."),
             ErrBadData => (
-                "This content could not be read. The organiser has been given the details below.",
+                "This content could not be read. The details below are for the organiser.",
                 "تعذّرت قراءة هذا المحتوى. التفاصيل أدناه للجهة المنظمة.",
             ),
             NoArticles => ("No news has been published yet.", "لم تُنشر أي أخبار بعد."),
@@ -301,7 +312,6 @@ impl Msg {
         EmailOrganiser => ("E-mail the organiser", "مراسلة الجهة المنظمة"),
         SendOnline => ("Send to the organiser online", "إرسال إلى الجهة المنظمة عبر الإنترنت"),
         SentOnline => ("Received by the organiser's system.", "استلمه نظام الجهة المنظمة."),
-        SendFailed => ("Sending failed. Your request is safe here; please try again.", "فشل الإرسال. طلبك محفوظ هنا؛ يرجى إعادة المحاولة."),
         RequestNotFound => (
             "This request is not stored in this browser. Requests are kept on the device they were made on.",
             "هذا الطلب غير محفوظ في هذا المتصفح. تُحفظ الطلبات على الجهاز الذي أُنشئت عليه.",
@@ -310,6 +320,42 @@ impl Msg {
         Dates => ("Dates", "المواعيد"),
         Venue => ("Venue", "المكان"),
         StandsChosen => ("stands chosen", "أجنحة مختارة"),
+        ErrTimeout => (
+            "The site is taking too long to answer. Check your connection and try again.",
+            "يستغرق الموقع وقتاً طويلاً في الرد. تحقّق من اتصالك وأعد المحاولة.",
+        ),
+        DraftChangedElsewhere => (
+            "Your draft was changed in another tab of this site. This page now shows the latest version.",
+            "عُدِّلت مسودتك في تبويب آخر من هذا الموقع. تعرض هذه الصفحة الآن أحدث نسخة منها.",
+        ),
+        RequestNotStored => (
+            "This browser could not keep your request (its storage is full or turned off). Download or print it now. Your choices and details are still kept in the form.",
+            "لم يتمكن هذا المتصفح من حفظ طلبك (التخزين ممتلئ أو معطّل). نزّله أو اطبعه الآن. ما زالت اختياراتك وبياناتك محفوظة في النموذج.",
+        ),
+        SendTimeout => (
+            "The organiser's system did not answer in time. Your request is safe here: try again, or e-mail it.",
+            "لم يردّ نظام الجهة المنظمة في الوقت المحدد. طلبك محفوظ هنا: أعد المحاولة أو أرسله بالبريد الإلكتروني.",
+        ),
+        SendOffline => (
+            "The organiser's system could not be reached. Check your connection and try again, or e-mail the request.",
+            "تعذّر الوصول إلى نظام الجهة المنظمة. تحقّق من اتصالك وأعد المحاولة، أو أرسل الطلب بالبريد الإلكتروني.",
+        ),
+        SendRefused => (
+            "The organiser's system did not confirm that it received your request. Your request is safe here: try again, or e-mail it.",
+            "لم يؤكد نظام الجهة المنظمة استلام طلبك. طلبك محفوظ هنا: أعد المحاولة أو أرسله بالبريد الإلكتروني.",
+        ),
+        SendingElsewhere => (
+            "This request is being sent from another tab. Wait a moment before trying again.",
+            "يجري إرسال هذا الطلب من تبويب آخر. انتظر قليلاً قبل إعادة المحاولة.",
+        ),
+        StaleStands => (
+            "Some stands saved in your draft can no longer be requested:",
+            "لم يعد من الممكن طلب بعض الأجنحة المحفوظة في مسودتك:",
+        ),
+        RemoveStale => ("Remove them from my selection", "أزلها من اختياري"),
+        StandGone => ("no longer on the floor plan", "لم يعد موجوداً على مخطط المعرض"),
+        StaleRemoved => ("Removed from your selection:", "أُزيلت من اختيارك:"),
+        WriteToOrganiser => ("Write to the organiser", "راسل الجهة المنظمة"),
         }
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod article;
 pub mod booking;
+pub mod data;
 pub mod date;
 pub mod lang;
 pub mod messages;

@@ -34,38 +34,59 @@ pub struct Route {
 }
 
 impl Route {
+    /// Reads a path as people type and paste it: the language prefix, the
+    /// page names and slugs in any case (slugs are lower-case by rule), and a
+    /// trailing `index.html` as a static host names a folder's page. A
+    /// request reference keeps its case: it is printed in capitals.
     pub fn parse(path: &str) -> Route {
-        let mut parts = path.split('/').filter(|s| !s.is_empty()).peekable();
-        if parts.peek().is_none() {
+        let mut parts: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+        if parts
+            .last()
+            .is_some_and(|p| p.eq_ignore_ascii_case("index.html"))
+        {
+            parts.pop();
+        }
+        let Some((first, rest)) = parts.split_first() else {
             // The bare root: the app sends the visitor to their language.
             return Route {
                 lang: None,
                 page: Page::Home,
             };
-        }
-        let Some(lang) = parts.next().and_then(Lang::from_code) else {
+        };
+        let Some(lang) = Lang::from_code(&first.to_ascii_lowercase()) else {
             return Route {
                 lang: None,
                 page: Page::NotFound,
             };
         };
-        let rest: Vec<&str> = parts.collect();
-        let page = match rest.as_slice() {
+        let lower: Vec<String> = rest.iter().map(|p| p.to_ascii_lowercase()).collect();
+        let words: Vec<&str> = lower.iter().map(String::as_str).collect();
+        let page = match words.as_slice() {
             [] => Page::Home,
             ["news"] => Page::News,
             ["news", slug] => Page::Article((*slug).to_string()),
             ["sponsors"] => Page::Sponsors,
             ["book"] => Page::Book(BookStep::Choose),
             ["book", "details"] => Page::Book(BookStep::Details),
-            ["book", "request", reference] => {
-                Page::Book(BookStep::Request((*reference).to_string()))
-            }
+            ["book", "request", _] => Page::Book(BookStep::Request(rest[2].to_string())),
             _ => Page::NotFound,
         };
         Route {
             lang: Some(lang),
             page,
         }
+    }
+
+    /// The page's one true path when `path` reached it by another spelling
+    /// (`/EN/News`, `/ar`, `/en/index.html`), so the address bar can be
+    /// corrected; `None` when it is already canonical or is not a page.
+    pub fn canonical_path(&self, path: &str) -> Option<String> {
+        let lang = self.lang?;
+        if self.page == Page::NotFound {
+            return None;
+        }
+        let canonical = self.page.path(lang);
+        (canonical != path).then_some(canonical)
     }
 }
 
@@ -88,14 +109,15 @@ impl Page {
 
 /// The same place in the other language: only the prefix changes, so unknown
 /// pages stay unknown and keep their path (the not-found page then speaks the
-/// new language).
+/// new language). A path with no language of ours (`/fr/`) has no "same
+/// place": it leads to the other language's home page.
 pub fn switch_lang_path(path: &str, to: Lang) -> String {
     let trimmed = path.trim_start_matches('/');
     let (first, rest) = trimmed.split_once('/').unwrap_or((trimmed, ""));
-    if Lang::from_code(first).is_some() {
+    if Lang::from_code(&first.to_ascii_lowercase()).is_some() {
         format!("/{}/{}", to.code(), rest)
     } else {
-        format!("/{}/{}", to.code(), trimmed)
+        Page::Home.path(to)
     }
 }
 
@@ -170,7 +192,9 @@ mod tests {
         assert_eq!(switch_lang_path("/en/news/x", Lang::Ar), "/ar/news/x");
         assert_eq!(switch_lang_path("/ar/", Lang::En), "/en/");
         assert_eq!(switch_lang_path("/ar", Lang::En), "/en/");
-        assert_eq!(switch_lang_path("/fr/news", Lang::Ar), "/ar/fr/news");
+        assert_eq!(switch_lang_path("/fr/news", Lang::Ar), "/ar/");
+        assert_eq!(switch_lang_path("/fr/", Lang::En), "/en/");
+        assert_eq!(switch_lang_path("/EN/news", Lang::Ar), "/ar/news");
     }
 
     #[test]
@@ -195,5 +219,42 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn addresses_as_people_type_them() {
+        let news = Route {
+            lang: Some(Lang::En),
+            page: Page::News,
+        };
+        assert_eq!(Route::parse("/EN/News"), news);
+        assert_eq!(Route::parse("/en/news/index.html"), news);
+        assert_eq!(Route::parse("/En/Index.html").page, Page::Home);
+        assert_eq!(
+            Route::parse("/AR/NEWS/Some-Slug").page,
+            Page::Article("some-slug".into())
+        );
+        // The reference keeps its capitals.
+        assert_eq!(
+            Route::parse("/en/BOOK/Request/LB27-1123-ABCDEF").page,
+            Page::Book(BookStep::Request("LB27-1123-ABCDEF".into()))
+        );
+        // `/index.html` alone is the root, which picks a language.
+        assert_eq!(Route::parse("/index.html").lang, None);
+        assert_eq!(Route::parse("/index.html").page, Page::Home);
+    }
+
+    #[test]
+    fn other_spellings_point_to_the_canonical_path() {
+        let canon = |p: &str| Route::parse(p).canonical_path(p);
+        assert_eq!(canon("/EN/"), Some("/en/".into()));
+        assert_eq!(canon("/ar"), Some("/ar/".into()));
+        assert_eq!(canon("/en/news/"), Some("/en/news".into()));
+        assert_eq!(canon("/en/index.html"), Some("/en/".into()));
+        assert_eq!(canon("/en/news/Slug"), Some("/en/news/slug".into()));
+        assert_eq!(canon("/en/news"), None);
+        assert_eq!(canon("/en/nope"), None);
+        assert_eq!(canon("/fr/"), None);
+        assert_eq!(canon("/"), None);
     }
 }

@@ -1,6 +1,9 @@
 //! The site's identity, from `public/data/site.json`.
 
+use super::booking::request::is_email;
+use super::data::DataFile;
 use super::text::Text;
+use super::Lang;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -12,4 +15,40 @@ pub struct Site {
     pub description: Text,
     pub organiser: Text,
     pub contact_email: String,
+}
+
+impl DataFile for Site {
+    const PATH: &'static str = "data/site.json";
+
+    fn problems(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for (field, text) in [
+            ("name", &self.name),
+            ("tagline", &self.tagline),
+            ("description", &self.description),
+            ("organiser", &self.organiser),
+        ] {
+            if text.show(Lang::En).is_none() {
+                out.push(format!("{field}: needs at least one language"));
+            }
+        }
+        if !is_email(&self.contact_email) {
+            out.push("contact_email: not an e-mail address".into());
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::data::parse;
+
+    #[test]
+    fn the_contact_address_is_checked_where_the_file_is_read() {
+        let json = r#"{"name":{"en":"Expo"},"tagline":{"en":"t"},"description":{"ar":"و"},"organiser":{"en":"Atex"},"contact_email":"info@example.ly"}"#;
+        assert!(parse::<Site>(json).is_ok());
+        let err = parse::<Site>(&json.replace("info@example.ly", "info")).unwrap_err();
+        assert_eq!(err, "data/site.json: contact_email: not an e-mail address");
+    }
 }

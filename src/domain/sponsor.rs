@@ -1,6 +1,7 @@
 //! Sponsors, partners and the organiser, grouped by role as the organiser
 //! lists them in `public/data/sponsors.json`.
 
+use super::data::{is_https_url, DataFile};
 use super::text::Text;
 use serde::{Deserialize, Serialize};
 
@@ -37,8 +38,12 @@ impl Sponsors {
     pub fn has_unannounced_roles(&self) -> bool {
         self.groups.iter().any(|g| g.entries.is_empty())
     }
+}
 
-    pub fn problems(&self) -> Vec<String> {
+impl DataFile for Sponsors {
+    const PATH: &'static str = "data/sponsors.json";
+
+    fn problems(&self) -> Vec<String> {
         let mut out = Vec::new();
         for (i, g) in self.groups.iter().enumerate() {
             let at = format!("groups[{i}] ({})", g.id);
@@ -53,9 +58,13 @@ impl Sponsors {
                         "{at}.entries[{j}].name: needs at least one language"
                     ));
                 }
+                // The link is an `href`: nothing but a web address may run from it.
                 if let Some(url) = &s.url {
-                    if !url.starts_with("https://") {
-                        out.push(format!("{at}.entries[{j}].url: must start with https://"));
+                    if !is_https_url(url) {
+                        out.push(format!(
+                            "{at}.entries[{j}].url: `{}` is not an https:// address with a host",
+                            url.escape_debug()
+                        ));
                     }
                 }
             }
@@ -67,6 +76,44 @@ impl Sponsors {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_https_links_with_a_host_are_accepted() {
+        let with_url = |url: &str| Sponsors {
+            groups: vec![SponsorGroup {
+                id: "gold".into(),
+                title: Text {
+                    en: Some("Gold".into()),
+                    ar: Some("ذهبي".into()),
+                },
+                entries: vec![Sponsor {
+                    name: Text {
+                        en: Some("ACME".into()),
+                        ar: None,
+                    },
+                    logo: "x.svg".into(),
+                    url: Some(url.into()),
+                }],
+            }],
+        };
+        assert_eq!(
+            with_url("https://acme.example").problems(),
+            Vec::<String>::new()
+        );
+        for bad in [
+            "javascript:alert(1)",
+            "https://",
+            "http://acme.example",
+            "data:text/html,x",
+        ] {
+            let json = serde_json::to_string(&with_url(bad)).unwrap();
+            let err = crate::domain::data::parse::<Sponsors>(&json).unwrap_err();
+            assert!(
+                err.starts_with("data/sponsors.json: groups[0] (gold).entries[0].url:"),
+                "{bad}: {err}"
+            );
+        }
+    }
 
     #[test]
     fn problems_are_reported_by_field() {
@@ -87,7 +134,7 @@ mod tests {
         let p = s.problems().join("\n");
         assert!(p.contains("groups[0] (gold).title"));
         assert!(p.contains("entries[0].name"));
-        assert!(p.contains("entries[0].url: must start with https://"));
+        assert!(p.contains("entries[0].url: `javascript:alert(1)` is not an https:// address"));
         assert!(!s.has_unannounced_roles());
     }
 }

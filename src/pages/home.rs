@@ -12,11 +12,20 @@ pub fn HomePage() -> impl IntoView {
     let lang = route.lang;
     let data = use_data();
     let site = data.site;
-    let text = move |f: fn(&crate::domain::site::Site) -> &crate::domain::Text| {
-        site.ok()
-            .map(|s| f(&s).show_or_empty(lang.get()).text.to_string())
-            .unwrap_or_default()
+    // The site file names the event; if it cannot be read, the heading
+    // still says where the visitor is and the error offers a retry.
+    let title = move || {
+        let l = lang.get();
+        match site.get() {
+            Some(Ok(s)) => s.name.show_or_empty(l).text.to_string(),
+            Some(Err(_)) => Msg::Home.get(l).to_string(),
+            None => String::new(),
+        }
     };
+    let tagline = loaded(site, move |s| {
+        let tagline = s.tagline.clone();
+        view! { <p class="hero__tagline">{tr_text(tagline)}</p> }
+    });
     let book = page_href(Page::Book(BookStep::Choose));
     let latest = loaded(data.articles, move |index| {
         let cards = index
@@ -32,8 +41,8 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <section class="hero" aria-labelledby="hero-title">
             <div class="hero__inner">
-                <h1 id="hero-title" class="hero__title">{move || text(|s| &s.name)}</h1>
-                <p class="hero__tagline">{move || text(|s| &s.tagline)}</p>
+                <h1 id="hero-title" class="hero__title">{title}</h1>
+                {tagline}
                 {move || data.event.ok().map(|e| view! {
                     <dl class="hero__facts">
                         <div><dt>{tr(Msg::Dates)}</dt><dd><LocalDate date=e.opens/>" – "<LocalDate date=e.closes/></dd></div>

@@ -3,9 +3,29 @@
 //! stand includes, extras, tax, currency, payment schedule and contacts.
 
 use super::money::{Money, Percent, Rate};
+use super::request::is_email;
+use crate::domain::data::{check_id, is_https_url, DataFile};
 use crate::domain::date::Date;
 use crate::domain::text::Text;
+use crate::domain::Lang;
 use serde::{Deserialize, Serialize};
+
+// Bounds on the numbers of event.json. Far above any real expo, they catch a
+// slipped digit before visitors see it, and keep every quote within what an
+// `i64` of cents holds (the quote still checks its arithmetic, see `quote`).
+
+/// The highest price per m² or per unit: 1,000,000.00 in the event's currency.
+const MAX_PRICE: Money = Money(100_000_000);
+/// The most of one extra a request may ask for.
+const MAX_QUANTITY: u32 = 10_000;
+/// The largest minimum area of a stand type (10 hectares).
+const MAX_MIN_AREA_M2: u32 = 100_000;
+/// The most stands one request may hold.
+const MAX_STANDS_PER_REQUEST: u32 = 1_000;
+/// The furthest a deadline or a due date may lie from its reference day (10 years).
+const MAX_DAYS: u32 = 3_653;
+/// The highest rate: tax, premiums and instalment shares are at most 100 %.
+const MAX_PERCENT: Percent = Percent(10_000);
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -112,6 +132,12 @@ pub struct Rules {
     /// Whether one request may combine stands of different types.
     pub allow_mixed_types: bool,
     pub max_stands_per_request: u32,
+    /// Requests are taken until this many days before the opening day:
+    /// 0 (the default) takes them until the opening day itself, 1 until the
+    /// day before. After that day the site says booking for this edition is
+    /// closed and a quote is never made.
+    #[serde(default)]
+    pub requests_until_days_before_opening: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -144,7 +170,41 @@ impl Event {
             .add_days(-i64::from(self.extras_until_days_before_opening))
     }
 
-    pub fn problems(&self) -> Vec<String> {
+    /// The last day a stand request is taken
+    /// (`rules.requests_until_days_before_opening` before the opening day).
+    pub fn last_request_day(&self) -> Date {
+        self.opens
+            .add_days(-i64::from(self.rules.requests_until_days_before_opening))
+    }
+
+    /// Whether stand requests are still taken on `today`.
+    pub fn requests_open(&self, today: Date) -> bool {
+        today <= self.last_request_day()
+    }
+}
+
+fn at_most<T: PartialOrd>(
+    field: &str,
+    value: T,
+    max: T,
+    show: impl Fn(&T) -> String,
+) -> Option<String> {
+    (value > max).then(|| {
+        format!(
+            "{field}: {} is more than the most allowed, {}",
+            show(&value),
+            show(&max)
+        )
+    })
+}
+
+impl DataFile for Event {
+    const PATH: &'static str = "data/event.json";
+
+    fn problems(&self) -> Vec<String> {
+        let money = |m: &Money| m.amount_text();
+        let percent = |p: &Percent| format!("{} %", p.text());
+        let number = |n: &u32| n.to_string();
         let mut out = Vec::new();
         if self.closes < self.opens {
             out.push("closes: before opens".into());
@@ -152,13 +212,50 @@ impl Event {
         if self.currency.len() != 3 || !self.currency.bytes().all(|b| b.is_ascii_uppercase()) {
             out.push("currency: use a three-letter ISO code such as EUR".into());
         }
-        let shares: i64 = self.payment_schedule.iter().map(|i| i.share.0).sum();
-        if shares != 10_000 {
+        if self.lyd_rate.is_some_and(|r| r.0 <= 0) {
+            out.push("lyd_rate: must be more than 0".into());
+        }
+        out.extend(at_most("tax.rate", self.tax.rate, MAX_PERCENT, percent));
+        let shares = self
+            .payment_schedule
+            .iter()
+            .try_fold(0_i64, |sum, i| sum.checked_add(i.share.0));
+        if shares != Some(10_000) {
             out.push(format!(
                 "payment_schedule: shares add up to {} %, not 100 %",
-                Percent(shares).text()
+                shares.map_or("more than 100".into(), |s| Percent(s).text())
             ));
         }
+        for (i, inst) in self.payment_schedule.iter().enumerate() {
+            let (Due::DaysAfterRequest(days) | Due::DaysBeforeOpening(days)) = inst.due;
+            out.extend(at_most(
+                &format!("payment_schedule[{i}].due"),
+                days,
+                MAX_DAYS,
+                number,
+            ));
+        }
+        out.extend(at_most(
+            "extras_until_days_before_opening",
+            self.extras_until_days_before_opening,
+            MAX_DAYS,
+            number,
+        ));
+        out.extend(at_most(
+            "rules.requests_until_days_before_opening",
+            self.rules.requests_until_days_before_opening,
+            MAX_DAYS,
+            number,
+        ));
+        if self.rules.max_stands_per_request == 0 {
+            out.push("rules.max_stands_per_request: must be at least 1".into());
+        }
+        out.extend(at_most(
+            "rules.max_stands_per_request",
+            self.rules.max_stands_per_request,
+            MAX_STANDS_PER_REQUEST,
+            number,
+        ));
         if self.shell_kit.per_m2 == 0 {
             out.push("shell_kit.per_m2: must be at least 1".into());
         }
@@ -169,29 +266,75 @@ impl Event {
                 ));
             }
         }
+        for (i, p) in self.open_side_premiums.iter().enumerate() {
+            out.extend(at_most(
+                &format!("open_side_premiums[{i}].rate"),
+                p.rate,
+                MAX_PERCENT,
+                percent,
+            ));
+        }
         for (i, t) in self.stand_types.iter().enumerate() {
+            let at = format!("stand_types[{i}]");
+            check_id(&format!("{at}.id"), &t.id, &mut out);
             if self.stand_types.iter().filter(|u| u.id == t.id).count() > 1 {
-                out.push(format!("stand_types[{i}].id: `{}` is used twice", t.id));
+                out.push(format!("{at}.id: `{}` is used twice", t.id.escape_debug()));
             }
-            if t.name.in_lang(crate::domain::Lang::En).is_none()
-                || t.name.in_lang(crate::domain::Lang::Ar).is_none()
-            {
-                out.push(format!("stand_types[{i}].name: needs English and Arabic"));
+            if t.name.in_lang(Lang::En).is_none() || t.name.in_lang(Lang::Ar).is_none() {
+                out.push(format!("{at}.name: needs English and Arabic"));
             }
+            out.extend(at_most(
+                &format!("{at}.price_per_m2"),
+                t.price_per_m2,
+                MAX_PRICE,
+                money,
+            ));
+            out.extend(at_most(
+                &format!("{at}.min_area_m2"),
+                t.min_area_m2,
+                MAX_MIN_AREA_M2,
+                number,
+            ));
         }
         for (i, e) in self.extras.iter().enumerate() {
+            let at = format!("extras[{i}]");
+            check_id(&format!("{at}.id"), &e.id, &mut out);
             if self.extras.iter().filter(|u| u.id == e.id).count() > 1 {
-                out.push(format!("extras[{i}].id: `{}` is used twice", e.id));
+                out.push(format!("{at}.id: `{}` is used twice", e.id.escape_debug()));
             }
+            out.extend(at_most(
+                &format!("{at}.unit_price"),
+                e.unit_price,
+                MAX_PRICE,
+                money,
+            ));
+            out.extend(at_most(
+                &format!("{at}.max_quantity"),
+                e.max_quantity,
+                MAX_QUANTITY,
+                number,
+            ));
         }
         if let Some(url) = &self.endpoint {
-            if !url.starts_with("https://") && !url.starts_with('/') {
+            if !is_https_url(url) && !is_site_path(url) {
                 out.push("endpoint: must be an https:// URL or a path on this site".into());
             }
         }
-        if !self.request_email.contains('@') {
+        if !is_email(&self.request_email) {
             out.push("request_email: not an e-mail address".into());
+        }
+        if !is_email(&self.organiser.email) {
+            out.push("organiser.email: not an e-mail address".into());
         }
         out
     }
+}
+
+/// A path on this site such as `/api/requests` (not `//host`, which leaves it).
+fn is_site_path(url: &str) -> bool {
+    url.starts_with('/')
+        && !url.starts_with("//")
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '\\')
 }

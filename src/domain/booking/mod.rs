@@ -1,6 +1,7 @@
 //! Stand booking: the event's terms, the floor plan, the quote and the
 //! request. Pure rules, tested natively.
 
+pub mod delivery;
 pub mod drawing;
 pub mod event;
 pub mod money;

@@ -21,17 +21,19 @@ pub struct Rate(pub i64);
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Length(pub u32);
 
-/// `numerator / denominator`, rounded half away from zero.
-pub fn div_round(numerator: i128, denominator: i128) -> i64 {
-    let q = numerator / denominator;
-    let r = numerator % denominator;
-    let adjust = i128::from(2 * r.abs() >= denominator.abs());
+/// `numerator / denominator`, rounded half away from zero; `None` when the
+/// result does not fit in an `i64` (or the denominator is 0), never a
+/// wrapped value.
+pub fn div_round(numerator: i128, denominator: i128) -> Option<i64> {
+    let q = numerator.checked_div(denominator)?;
+    let r = numerator.checked_rem(denominator)?;
+    let adjust = i128::from(2 * r.unsigned_abs() >= denominator.unsigned_abs());
     let sign = if (numerator < 0) != (denominator < 0) {
         -1
     } else {
         1
     };
-    (q + sign * adjust) as i64
+    i64::try_from(q + sign * adjust).ok()
 }
 
 /// Parses a non-negative decimal string into an integer with `scale` decimals.
@@ -60,13 +62,26 @@ pub fn parse_decimal(s: &str, scale: u32) -> Option<i64> {
 }
 
 impl Money {
-    /// `amount × percent`, rounded to the cent.
-    pub fn percent(self, p: Percent) -> Money {
-        Money(div_round(i128::from(self.0) * i128::from(p.0), 10_000))
+    /// `amount × percent`, rounded to the cent; `None` if it cannot be represented.
+    pub fn percent(self, p: Percent) -> Option<Money> {
+        div_round(i128::from(self.0) * i128::from(p.0), 10_000).map(Money)
     }
 
-    pub fn times(self, n: u32) -> Money {
-        Money(self.0 * i64::from(n))
+    /// `amount × n`; `None` if it cannot be represented.
+    pub fn times(self, n: u32) -> Option<Money> {
+        self.0.checked_mul(i64::from(n)).map(Money)
+    }
+
+    /// `self + other`; `None` if it cannot be represented.
+    pub fn checked_add(self, other: Money) -> Option<Money> {
+        self.0.checked_add(other.0).map(Money)
+    }
+
+    /// The sum of all amounts; `None` if it cannot be represented.
+    pub fn sum(amounts: impl IntoIterator<Item = Money>) -> Option<Money> {
+        amounts
+            .into_iter()
+            .try_fold(Money(0), |acc, m| acc.checked_add(m))
     }
 
     /// "12,345.67" with Western digits, as Libya writes amounts.
@@ -91,9 +106,10 @@ impl Money {
 }
 
 impl Rate {
-    /// Converts an amount with this rate, rounded to the cent.
-    pub fn convert(self, m: Money) -> Money {
-        Money(div_round(i128::from(m.0) * i128::from(self.0), 10_000))
+    /// Converts an amount with this rate, rounded to the cent; `None` if the
+    /// result cannot be represented.
+    pub fn convert(self, m: Money) -> Option<Money> {
+        div_round(i128::from(m.0) * i128::from(self.0), 10_000).map(Money)
     }
 
     pub fn text(self) -> String {
@@ -218,10 +234,23 @@ mod tests {
 
     #[test]
     fn rounding_is_half_away_from_zero() {
-        assert_eq!(div_round(5, 10), 1);
-        assert_eq!(div_round(4, 10), 0);
-        assert_eq!(div_round(-5, 10), -1);
-        assert_eq!(Money(1_005).percent(Percent(5_000)), Money(503));
+        assert_eq!(div_round(5, 10), Some(1));
+        assert_eq!(div_round(4, 10), Some(0));
+        assert_eq!(div_round(-5, 10), Some(-1));
+        assert_eq!(Money(1_005).percent(Percent(5_000)), Some(Money(503)));
+    }
+
+    #[test]
+    fn arithmetic_that_cannot_be_represented_is_refused_not_wrapped() {
+        let big = Money(i64::MAX / 2 + 1);
+        assert_eq!(big.times(2), None);
+        assert_eq!(big.checked_add(big), None);
+        assert_eq!(Money::sum([big, big]), None);
+        assert_eq!(Money::sum([Money(1), Money(2)]), Some(Money(3)));
+        assert_eq!(Money(i64::MAX).percent(Percent(20_000)), None);
+        assert_eq!(Rate(52_500).convert(Money(i64::MAX)), None);
+        assert_eq!(div_round(i128::from(i64::MAX) * 10, 1), None);
+        assert_eq!(div_round(1, 0), None);
     }
 
     #[test]

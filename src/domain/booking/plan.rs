@@ -3,6 +3,7 @@
 
 use super::event::Event;
 use super::money::{area_text, Length, Money};
+use crate::domain::data::{check_id, DataFile};
 use crate::domain::text::Text;
 use serde::{Deserialize, Serialize};
 
@@ -102,13 +103,12 @@ impl Stand {
         area_text(self.area_dm2())
     }
 
-    /// Area × rate plus the open-side premium: what this stand alone costs.
+    /// Area × rate plus the open-side premium: what this stand alone costs
+    /// (`None` if the terms do not price it or the amount cannot be represented).
     pub fn price(&self, event: &Event) -> Option<Money> {
         let t = event.stand_type(&self.kind)?;
-        let base = space_price(self.area_dm2(), t.price_per_m2);
-        Some(Money(
-            base.0 + base.percent(event.premium(self.open_sides)?).0,
-        ))
+        let base = space_price(self.area_dm2(), t.price_per_m2)?;
+        base.checked_add(base.percent(event.premium(self.open_sides)?)?)
     }
 
     /// Whether two stands touch along an edge (not only at a corner).
@@ -146,12 +146,10 @@ impl Stand {
     }
 }
 
-/// Area × price per m², rounded to the cent (areas are in dm²).
-pub fn space_price(area_dm2: u64, per_m2: Money) -> Money {
-    Money(super::money::div_round(
-        i128::from(area_dm2) * i128::from(per_m2.0),
-        100,
-    ))
+/// Area × price per m², rounded to the cent (areas are in dm²); `None` if
+/// the amount cannot be represented.
+pub fn space_price(area_dm2: u64, per_m2: Money) -> Option<Money> {
+    super::money::div_round(i128::from(area_dm2) * i128::from(per_m2.0), 100).map(Money)
 }
 
 /// What the stand list shows: every field optional.
@@ -258,40 +256,72 @@ impl FloorPlan {
         out
     }
 
-    /// Everything the organiser can get wrong in the plan, by field.
-    pub fn problems(&self, event: &Event) -> Vec<String> {
+    /// Stands whose type the event's terms do not list, by field. A check
+    /// across two files, so it is not part of the plan's own rules: the
+    /// data tests run it, and a quote refuses such a stand
+    /// ([`super::quote::Violation::UnknownType`]).
+    pub fn type_problems(&self, event: &Event) -> Vec<String> {
+        self.stands
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| event.stand_type(&s.kind).is_none())
+            .map(|(i, s)| {
+                format!(
+                    "{}.type: no stand type `{}` in {}",
+                    stand_at(i, s),
+                    s.kind.escape_debug(),
+                    Event::PATH
+                )
+            })
+            .collect()
+    }
+}
+
+fn stand_at(i: usize, s: &Stand) -> String {
+    format!("stands[{i}] ({})", s.id.escape_debug())
+}
+
+impl DataFile for FloorPlan {
+    const PATH: &'static str = "data/floorplan.json";
+
+    /// Everything the organiser can get wrong in the plan itself, by field.
+    fn problems(&self) -> Vec<String> {
         let mut out = Vec::new();
         for (i, h) in self.halls.iter().enumerate() {
+            let at = format!("halls[{i}]");
+            check_id(&format!("{at}.id"), &h.id, &mut out);
             if self.halls.iter().filter(|g| g.id == h.id).count() > 1 {
-                out.push(format!("halls[{i}].id: `{}` is used twice", h.id));
+                out.push(format!("{at}.id: `{}` is used twice", h.id.escape_debug()));
             }
         }
         for (i, s) in self.stands.iter().enumerate() {
-            let at = format!("stands[{i}] ({})", s.id);
+            let at = stand_at(i, s);
+            check_id(&format!("{at}.id"), &s.id, &mut out);
+            check_id(&format!("{at}.type"), &s.kind, &mut out);
             if self.stands.iter().filter(|t| t.id == s.id).count() > 1 {
                 out.push(format!("{at}.id: used by more than one stand"));
             }
             match self.hall(&s.hall) {
-                None => out.push(format!("{at}.hall: no hall has id `{}`", s.hall)),
-                Some(h) if s.x.0 + s.w.0 > h.width.0 || s.y.0 + s.d.0 > h.depth.0 => {
-                    out.push(format!("{at}: lies outside hall {}", h.id));
+                None => out.push(format!(
+                    "{at}.hall: no hall has id `{}`",
+                    s.hall.escape_debug()
+                )),
+                Some(h)
+                    if u64::from(s.x.0) + u64::from(s.w.0) > u64::from(h.width.0)
+                        || u64::from(s.y.0) + u64::from(s.d.0) > u64::from(h.depth.0) =>
+                {
+                    out.push(format!("{at}: lies outside hall {}", h.id.escape_debug()));
                 }
                 Some(_) => {}
             }
             if s.w.0 == 0 || s.d.0 == 0 {
                 out.push(format!("{at}: width and depth must be more than 0"));
             }
-            if event.stand_type(&s.kind).is_none() {
-                out.push(format!(
-                    "{at}.type: no stand type `{}` in event.json",
-                    s.kind
-                ));
-            }
             if !(1..=4).contains(&s.open_sides) {
                 out.push(format!("{at}.open_sides: must be 1 to 4"));
             }
             if let Some(other) = self.stands[i + 1..].iter().find(|t| s.overlaps(t)) {
-                out.push(format!("{at}: overlaps stand {}", other.id));
+                out.push(format!("{at}: overlaps stand {}", other.id.escape_debug()));
             }
         }
         out

@@ -1,7 +1,7 @@
 //! Choosing stands and pricing them: the event's rules are checked first,
 //! and a choice that breaks one is never priced.
 
-use super::event::{Due, Event};
+use super::event::{Due, Event, Extra, StandType};
 use super::money::{Money, Percent};
 use super::plan::{space_price, FloorPlan, Stand, Status};
 use crate::domain::date::Date;
@@ -17,15 +17,6 @@ pub struct Choice {
 }
 
 impl Choice {
-    /// Adds or removes a stand, keeping the order of choosing.
-    pub fn toggle(&mut self, id: &str) {
-        if let Some(i) = self.stands.iter().position(|s| s == id) {
-            self.stands.remove(i);
-        } else {
-            self.stands.push(id.to_string());
-        }
-    }
-
     pub fn has(&self, id: &str) -> bool {
         self.stands.iter().any(|s| s == id)
     }
@@ -35,6 +26,53 @@ impl Choice {
             self.extras.remove(id);
         } else {
             self.extras.insert(id.to_string(), quantity);
+        }
+    }
+
+    /// The chosen stands that can no longer be had: gone from the plan or
+    /// not available any more (a draft saved before they were sold).
+    pub fn stale(&self, plan: &FloorPlan) -> Vec<String> {
+        self.stands
+            .iter()
+            .filter(|id| !plan.stand(id).is_some_and(Stand::is_available))
+            .cloned()
+            .collect()
+    }
+
+    /// Removes the [`stale`](Choice::stale) stands and returns their ids.
+    pub fn drop_stale(&mut self, plan: &FloorPlan) -> Vec<String> {
+        let stale = self.stale(plan);
+        self.stands.retain(|id| !stale.contains(id));
+        stale
+    }
+}
+
+/// What [`toggle`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Toggled {
+    Added,
+    Removed,
+    /// Not added: the stand is on the plan but not available.
+    Refused(Status),
+    /// Not added: no stand has this id.
+    Unknown,
+}
+
+/// Adds a stand to the choice or removes it, keeping the order of choosing.
+/// Removing is always allowed, whatever the stand's status and even when it
+/// has left the plan, so a returning exhibitor is never stuck with a stand
+/// sold since; adding needs an available stand.
+pub fn toggle(plan: &FloorPlan, choice: &mut Choice, id: &str) -> Toggled {
+    if let Some(i) = choice.stands.iter().position(|s| s == id) {
+        choice.stands.remove(i);
+        return Toggled::Removed;
+    }
+    match plan.stand(id) {
+        None => Toggled::Unknown,
+        Some(s) if !s.is_available() => Toggled::Refused(s.status),
+        Some(_) => {
+            choice.stands.push(id.to_string());
+            Toggled::Added
         }
     }
 }
@@ -79,6 +117,14 @@ pub enum Violation {
     ExtrasClosed {
         deadline: Date,
     },
+    /// Requests for this edition are no longer taken (see
+    /// [`Event::last_request_day`]).
+    BookingClosed {
+        last_day: Date,
+    },
+    /// An amount of the quote is too large to be represented exactly (only
+    /// data that escaped validation can cause it): nothing is priced.
+    AmountTooLarge,
 }
 
 /// A priced line of the quote. (Externally tagged in JSON: internally
@@ -174,8 +220,32 @@ fn blocks<'a>(stands: &[&'a Stand]) -> Vec<Vec<&'a Stand>> {
     out
 }
 
+/// A choice that keeps every rule, with each stand and extra resolved to
+/// the terms that price it: pricing never meets an unchecked choice.
+struct Checked<'a> {
+    stands: Vec<(&'a Stand, &'a StandType)>,
+    extras: Vec<(&'a Extra, u32)>,
+}
+
 /// Every rule the choice breaks, in the order a person would fix them.
 pub fn check(plan: &FloorPlan, event: &Event, choice: &Choice, today: Date) -> Vec<Violation> {
+    checked(plan, event, choice, today)
+        .err()
+        .unwrap_or_default()
+}
+
+fn checked<'a>(
+    plan: &'a FloorPlan,
+    event: &'a Event,
+    choice: &Choice,
+    today: Date,
+) -> Result<Checked<'a>, Vec<Violation>> {
+    // Nothing else can be fixed once booking has closed.
+    if !event.requests_open(today) {
+        return Err(vec![Violation::BookingClosed {
+            last_day: event.last_request_day(),
+        }]);
+    }
     let mut out = Vec::new();
     if choice.stands.is_empty() {
         out.push(Violation::NoStand);
@@ -185,7 +255,7 @@ pub fn check(plan: &FloorPlan, event: &Event, choice: &Choice, today: Date) -> V
             max: event.rules.max_stands_per_request,
         });
     }
-    let mut chosen = Vec::new();
+    let mut stands = Vec::new();
     for id in &choice.stands {
         match plan.stand(id) {
             None => out.push(Violation::UnknownStand { stand: id.clone() }),
@@ -193,19 +263,22 @@ pub fn check(plan: &FloorPlan, event: &Event, choice: &Choice, today: Date) -> V
                 stand: id.clone(),
                 status: s.status,
             }),
-            Some(s) if event.stand_type(&s.kind).is_none() => out.push(Violation::UnknownType {
-                stand: id.clone(),
-                kind: s.kind.clone(),
-            }),
-            Some(s) => chosen.push(s),
+            Some(s) => match event.stand_type(&s.kind) {
+                None => out.push(Violation::UnknownType {
+                    stand: id.clone(),
+                    kind: s.kind.clone(),
+                }),
+                Some(t) => stands.push((s, t)),
+            },
         }
     }
-    let mut kinds: Vec<String> = chosen.iter().map(|s| s.kind.clone()).collect();
+    let mut kinds: Vec<String> = stands.iter().map(|(s, _)| s.kind.clone()).collect();
     kinds.sort();
     kinds.dedup();
     if kinds.len() > 1 && !event.rules.allow_mixed_types {
         out.push(Violation::MixedTypes { kinds });
     }
+    let chosen: Vec<&Stand> = stands.iter().map(|(s, _)| *s).collect();
     for block in blocks(&chosen) {
         let Some(t) = event.stand_type(&block[0].kind) else {
             continue;
@@ -225,17 +298,22 @@ pub fn check(plan: &FloorPlan, event: &Event, choice: &Choice, today: Date) -> V
             deadline: event.extras_deadline(),
         });
     }
-    for (id, quantity) in &choice.extras {
+    let mut extras = Vec::new();
+    for (id, &quantity) in &choice.extras {
         match event.extra(id) {
             None => out.push(Violation::UnknownExtra { extra: id.clone() }),
-            Some(e) if *quantity > e.max_quantity => out.push(Violation::TooManyOfExtra {
+            Some(e) if quantity > e.max_quantity => out.push(Violation::TooManyOfExtra {
                 extra: id.clone(),
                 max: e.max_quantity,
             }),
-            Some(_) => {}
+            Some(e) => extras.push((e, quantity)),
         }
     }
-    out
+    if out.is_empty() {
+        Ok(Checked { stands, extras })
+    } else {
+        Err(out)
+    }
 }
 
 /// Prices a choice, or says which rules it breaks.
@@ -245,22 +323,15 @@ pub fn quote(
     choice: &Choice,
     today: Date,
 ) -> Result<Quote, Vec<Violation>> {
-    let violations = check(plan, event, choice, today);
-    if !violations.is_empty() {
-        return Err(violations);
-    }
-    let chosen: Vec<&Stand> = choice
-        .stands
-        .iter()
-        .filter_map(|id| plan.stand(id))
-        .collect();
+    let checked = checked(plan, event, choice, today)?;
+    price(event, &checked, today).ok_or_else(|| vec![Violation::AmountTooLarge])
+}
+
+/// The quote of a checked choice; `None` if an amount cannot be represented.
+fn price(event: &Event, checked: &Checked, today: Date) -> Option<Quote> {
     let mut lines = Vec::new();
-    for s in &chosen {
-        // `check` refuses stands of an unknown type, so none is skipped here.
-        let Some(t) = event.stand_type(&s.kind) else {
-            continue;
-        };
-        let amount = space_price(s.area_dm2(), t.price_per_m2);
+    for &(s, t) in &checked.stands {
+        let amount = space_price(s.area_dm2(), t.price_per_m2)?;
         lines.push(Line::Space {
             stand: s.id.clone(),
             kind: t.id.clone(),
@@ -268,25 +339,27 @@ pub fn quote(
             rate: t.price_per_m2,
             amount,
         });
+        // Both files are checked where they are read: the terms list a
+        // premium for 1 to 4 open sides and every stand has 1 to 4.
         let rate = event.premium(s.open_sides).unwrap_or_default();
         if rate.0 != 0 {
             lines.push(Line::OpenSides {
                 stand: s.id.clone(),
                 open_sides: s.open_sides,
                 rate,
-                amount: amount.percent(rate),
+                amount: amount.percent(rate)?,
             });
         }
     }
-    for (id, &quantity) in &choice.extras {
-        let e = event.extra(id).expect("checked");
+    for &(e, quantity) in &checked.extras {
         lines.push(Line::Extra {
-            extra: id.clone(),
+            extra: e.id.clone(),
             quantity,
             unit_price: e.unit_price,
-            amount: e.unit_price.times(quantity),
+            amount: e.unit_price.times(quantity)?,
         });
     }
+    let chosen: Vec<&Stand> = checked.stands.iter().map(|(s, _)| *s).collect();
     let included = blocks(&chosen)
         .into_iter()
         .filter(|b| event.stand_type(&b[0].kind).is_some_and(|t| t.includes_kit))
@@ -295,14 +368,18 @@ pub fn quote(
             let per = u64::from(event.shell_kit.per_m2.max(1)) * 100;
             KitBlock {
                 stands: b.iter().map(|s| s.id.clone()).collect(),
-                kits: area.div_ceil(per) as u32,
+                kits: u32::try_from(area.div_ceil(per)).unwrap_or(u32::MAX),
             }
         })
         .collect();
-    let subtotal = Money(lines.iter().map(|l| l.amount().0).sum());
-    let tax = subtotal.percent(event.tax.rate);
-    let total = Money(subtotal.0 + tax.0);
-    Ok(Quote {
+    let subtotal = Money::sum(lines.iter().map(Line::amount))?;
+    let tax = subtotal.percent(event.tax.rate)?;
+    let total = subtotal.checked_add(tax)?;
+    let total_lyd = match event.lyd_rate {
+        Some(r) => Some(r.convert(total)?),
+        None => None,
+    };
+    Some(Quote {
         currency: event.currency.clone(),
         lines,
         included,
@@ -310,37 +387,44 @@ pub fn quote(
         tax_rate: event.tax.rate,
         tax,
         total,
-        total_lyd: event.lyd_rate.map(|r| r.convert(total)),
-        schedule: schedule(event, total, today),
+        total_lyd,
+        schedule: schedule(event, total, today)?,
     })
 }
 
-/// Splits the total by the event's payment terms. Each share is rounded to
-/// the cent and the last one takes the remainder, so they always add up.
-/// A due date never falls before today nor after the opening day.
-pub fn schedule(event: &Event, total: Money, today: Date) -> Vec<Payment> {
+/// Splits the total by the event's payment terms, on a day requests are
+/// open. Each instalment is the rounded running share minus what came
+/// before, and the last takes the remainder, so they always add up exactly.
+/// A due date never falls before the request (`today`) nor after the
+/// opening day, and never before the previous instalment's.
+fn schedule(event: &Event, total: Money, today: Date) -> Option<Vec<Payment>> {
     let n = event.payment_schedule.len();
-    let mut paid = 0;
-    event
-        .payment_schedule
-        .iter()
-        .enumerate()
-        .map(|(i, inst)| {
-            let amount = if i + 1 == n {
-                Money(total.0 - paid)
-            } else {
-                total.percent(inst.share)
-            };
-            paid += amount.0;
-            let due = match inst.due {
-                Due::DaysAfterRequest(d) => today.add_days(i64::from(d)),
-                Due::DaysBeforeOpening(d) => event.opens.add_days(-i64::from(d)),
-            };
-            Payment {
-                share: inst.share,
-                amount,
-                due: due.max(today).min(event.opens),
-            }
-        })
-        .collect()
+    let mut share_so_far = Percent(0);
+    let mut paid = Money(0);
+    let mut previous_due = today;
+    let mut out = Vec::with_capacity(n);
+    for (i, inst) in event.payment_schedule.iter().enumerate() {
+        share_so_far = Percent(share_so_far.0.checked_add(inst.share.0)?);
+        let due_so_far = if i + 1 == n {
+            total
+        } else {
+            total.percent(share_so_far)?
+        };
+        let amount = Money(due_so_far.0.checked_sub(paid.0)?);
+        paid = due_so_far;
+        let due = match inst.due {
+            Due::DaysAfterRequest(d) => today.add_days(i64::from(d)),
+            Due::DaysBeforeOpening(d) => event.opens.add_days(-i64::from(d)),
+        };
+        // `today` is at most the opening day, so the lower bounds never
+        // push a date past it.
+        let due = due.max(previous_due).min(event.opens);
+        previous_due = due;
+        out.push(Payment {
+            share: inst.share,
+            amount,
+            due,
+        });
+    }
+    Some(out)
 }

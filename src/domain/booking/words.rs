@@ -6,7 +6,8 @@ use super::event::Event;
 use super::money::{area_text, Money};
 use super::plan::Status;
 use super::quote::{Line, Violation};
-use super::request::{Field, FieldError};
+use super::request::{Field, FieldError, MAX_PHONE_DIGITS, MIN_PHONE_DIGITS};
+use crate::domain::data::char_name;
 use crate::domain::Lang;
 
 fn pick(lang: Lang, en: String, ar: String) -> String {
@@ -127,6 +128,16 @@ pub fn violation_text(v: &Violation, event: &Event, lang: Lang) -> String {
             format!("Extras could be ordered until {deadline}; please remove them and ask the organiser."),
             format!("كان طلب الإضافات متاحاً حتى {deadline}؛ يرجى إزالتها ومراسلة الجهة المنظمة."),
         ),
+        Violation::BookingClosed { last_day } => pick(
+            lang,
+            format!("Booking for this edition is closed: stand requests were taken until {last_day}. Please contact the organiser."),
+            format!("انتهى حجز الأجنحة لهذه الدورة: كانت الطلبات مقبولة حتى {last_day}. يرجى التواصل مع الجهة المنظمة."),
+        ),
+        Violation::AmountTooLarge => pick(
+            lang,
+            "This choice comes to an amount too large to price here. Please contact the organiser.".into(),
+            "يبلغ هذا الاختيار مبلغاً أكبر من أن يُحسب هنا. يرجى التواصل مع الجهة المنظمة.".into(),
+        ),
     }
 }
 
@@ -241,10 +252,28 @@ pub fn field_error_text(e: FieldError, lang: Lang) -> String {
             "Enter a country code such as +218.".into(),
             "أدخل رمز دولة مثل +218.".into(),
         ),
-        FieldError::Phone => pick(
+        FieldError::PhoneTooFewDigits(n) => pick(
             lang,
-            "Enter 6 to 14 digits.".into(),
-            "أدخل من 6 إلى 14 رقماً.".into(),
+            format!("This number has {n} digits; a phone number has at least {MIN_PHONE_DIGITS}."),
+            format!("عدد الأرقام المُدخلة {n}؛ يجب ألا يقل رقم الهاتف عن {MIN_PHONE_DIGITS} أرقام."),
+        ),
+        FieldError::PhoneTooManyDigits(n) => pick(
+            lang,
+            format!("This number has {n} digits; a phone number has at most {MAX_PHONE_DIGITS} without the country code."),
+            format!("عدد الأرقام المُدخلة {n}؛ يجب ألا يزيد رقم الهاتف على {MAX_PHONE_DIGITS} رقماً دون رمز الدولة."),
+        ),
+        FieldError::PhoneChar(c) => {
+            let c = char_name(c);
+            pick(
+                lang,
+                format!("{c} cannot be part of a phone number: use digits, with spaces, dashes, dots or brackets between them."),
+                format!("لا يمكن أن يحتوي رقم الهاتف على {c}: استخدم الأرقام، مع مسافات أو شرطات أو نقاط أو أقواس بينها."),
+            )
+        }
+        FieldError::PhoneHasCode => pick(
+            lang,
+            "Put the country code in the code field, or leave a space after it (for example +44 20 7946 0958).".into(),
+            "ضع رمز الدولة في خانة الرمز، أو اترك مسافة بعده (مثلاً +44 20 7946 0958).".into(),
         ),
         FieldError::NeedsLatin => pick(
             lang,
@@ -318,6 +347,10 @@ mod tests {
             Violation::ExtrasClosed {
                 deadline: event.extras_deadline(),
             },
+            Violation::BookingClosed {
+                last_day: event.last_request_day(),
+            },
+            Violation::AmountTooLarge,
         ];
         let arabic = |t: &str| t.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
         for v in &all {
@@ -328,5 +361,38 @@ mod tests {
             assert!(!en.is_empty() && !arabic(&en), "{v:?}: {en}");
             assert!(arabic(&ar), "{v:?}: {ar}");
         }
+    }
+
+    #[test]
+    fn every_field_error_reads_in_both_languages() {
+        let all = [
+            FieldError::Required,
+            FieldError::TooLong(30),
+            FieldError::Email,
+            FieldError::PhoneCode,
+            FieldError::PhoneTooFewDigits(4),
+            FieldError::PhoneTooManyDigits(15),
+            FieldError::PhoneChar('x'),
+            FieldError::PhoneHasCode,
+            FieldError::NeedsLatin,
+            FieldError::NeedsArabic,
+            FieldError::MustAccept,
+        ];
+        let arabic = |t: &str| t.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
+        let eastern_digit = |t: &str| t.chars().any(|c| ('\u{0660}'..='\u{0669}').contains(&c));
+        for e in all {
+            let (en, ar) = (field_error_text(e, Lang::En), field_error_text(e, Lang::Ar));
+            assert!(!en.is_empty() && !arabic(&en), "{e:?}: {en}");
+            assert!(arabic(&ar) && !eastern_digit(&ar), "{e:?}: {ar}");
+        }
+        assert_eq!(
+            field_error_text(FieldError::PhoneTooFewDigits(4), Lang::En),
+            "This number has 4 digits; a phone number has at least 6."
+        );
+        assert!(field_error_text(FieldError::PhoneTooFewDigits(4), Lang::Ar).contains("4؛"));
+        assert!(field_error_text(FieldError::PhoneChar('x'), Lang::Ar).contains("'x'"));
+        assert!(
+            field_error_text(FieldError::PhoneChar('\u{200B}'), Lang::En).starts_with("U+200B ")
+        );
     }
 }

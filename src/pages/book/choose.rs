@@ -3,10 +3,11 @@ use crate::components::floor_plan::{hall_name, stand_label};
 use crate::components::{FloorPlan, PlanLegend, QuoteView, StandTable};
 use crate::domain::booking::event::Event;
 use crate::domain::booking::plan::FloorPlan as Plan;
+use crate::domain::booking::quote::{toggle, Toggled, Violation};
 use crate::domain::booking::words::{money, status_reason, violation_text};
 use crate::domain::route::{BookStep, Page};
 use crate::domain::{Lang, Msg};
-use crate::state::{page_href, tr, tr_text, use_booking, use_lang};
+use crate::state::{page_href, today, tr, tr_text, use_booking, use_lang};
 use leptos::prelude::*;
 
 /// Step 1: the plan (or the list), the selection with extras, and the quote.
@@ -21,32 +22,34 @@ pub fn ChooseStep(plan: StoredValue<Plan>, event: StoredValue<Event>) -> impl In
     let focused = RwSignal::new(None::<String>);
     let announcement = RwSignal::new(String::new());
 
-    // Choosing is the same from the plan and the list: available stands
-    // toggle, others say why they cannot be chosen.
+    // Choosing is the same from the plan and the list, by the domain's rule:
+    // available stands are added, chosen ones are always removable, others
+    // say why they cannot be chosen.
     let toggle = Callback::new(move |id: String| {
         let l = lang.get_untracked();
-        let Some((available, status)) =
-            plan.with_value(|p| p.stand(&id).map(|s| (s.is_available(), s.status)))
-        else {
-            return;
-        };
         focused.set(Some(id.clone()));
-        if !available {
-            announcement.set(format!(
-                "{} {id}: {}",
-                Msg::Stand.get(l),
-                status_reason(status, l)
-            ));
-            return;
-        }
-        choice.update(|c| c.toggle(&id));
-        let (chosen, count) = choice.with_untracked(|c| (c.has(&id), c.stands.len()));
-        let change = match (l, chosen) {
-            (Lang::En, true) => "added to your selection",
-            (Lang::En, false) => "removed from your selection",
-            (Lang::Ar, true) => "أضيف إلى اختيارك",
-            (Lang::Ar, false) => "أزيل من اختيارك",
+        let mut outcome = Toggled::Unknown;
+        choice.update(|c| outcome = plan.with_value(|p| toggle(p, c, &id)));
+        let change = match outcome {
+            Toggled::Refused(status) => {
+                announcement.set(format!(
+                    "{} {id}: {}",
+                    Msg::Stand.get(l),
+                    status_reason(status, l)
+                ));
+                return;
+            }
+            Toggled::Unknown => return,
+            Toggled::Added => match l {
+                Lang::En => "added to your selection",
+                Lang::Ar => "أضيف إلى اختيارك",
+            },
+            Toggled::Removed => match l {
+                Lang::En => "removed from your selection",
+                Lang::Ar => "أزيل من اختيارك",
+            },
         };
+        let count = choice.with_untracked(|c| c.stands.len());
         announcement.set(format!(
             "{} {id} {change}. {count} {}",
             Msg::Stand.get(l),
@@ -101,7 +104,28 @@ pub fn ChooseStep(plan: StoredValue<Plan>, event: StoredValue<Event>) -> impl In
         })
     };
 
+    // Past the last day for requests, the page says so before anything is chosen.
+    let today = today();
+    let closed = move || {
+        event.with_value(|e| {
+            (!e.requests_open(today)).then(|| {
+                let why = Violation::BookingClosed {
+                    last_day: e.last_request_day(),
+                };
+                let mail = format!("mailto:{}", e.request_email);
+                let address = e.request_email.clone();
+                view! {
+                    <div class="notice notice--warning" role="alert">
+                        <p>{move || event.with_value(|e| violation_text(&why, e, lang.get()))}</p>
+                        <p><a href=mail>{tr(Msg::WriteToOrganiser)}</a>" · "<bdi>{address}</bdi></p>
+                    </div>
+                }
+            })
+        })
+    };
+
     view! {
+        {closed}
         <p class="book__intro">{tr(Msg::BookIntro)}</p>
         <div class="book__layout">
             <section class="book__main" aria-labelledby="plan-title">
@@ -125,6 +149,7 @@ pub fn ChooseStep(plan: StoredValue<Plan>, event: StoredValue<Event>) -> impl In
             </section>
             <aside class="book__side" aria-labelledby="selection-title">
                 <h2 id="selection-title">{tr(Msg::YourSelection)}</h2>
+                <StaleStands plan/>
                 <Selection plan event on_toggle=toggle/>
                 <Extras event/>
                 <h2>{tr(Msg::Quote)}</h2>
@@ -219,5 +244,44 @@ fn Extras(event: StoredValue<Event>) -> impl IntoView {
             <p class="extras__hint">{tr(Msg::ExtrasHint)}</p>
             <ul class="extras__list">{rows.collect_view()}</ul>
         </details>
+    }
+}
+
+/// Stands saved in a draft that have been sold, held or taken off the plan
+/// since: named, with the reason, and removable in one click.
+#[component]
+fn StaleStands(plan: StoredValue<Plan>) -> impl IntoView {
+    let lang = use_lang();
+    let choice = use_booking().choice;
+    let removed = RwSignal::new(Vec::<String>::new());
+    let stale = Memo::new(move |_| choice.with(|c| plan.with_value(|p| c.stale(p))));
+    let reason = move |id: &str| {
+        let l = lang.get();
+        plan.with_value(|p| match p.stand(id) {
+            Some(s) => status_reason(s.status, l).to_string(),
+            None => Msg::StandGone.get(l).to_string(),
+        })
+    };
+    let remove_all = move |_| {
+        let mut gone = Vec::new();
+        choice.update(|c| gone = plan.with_value(|p| c.drop_stale(p)));
+        removed.set(gone);
+    };
+    view! {
+        <Show when=move || !stale.with(Vec::is_empty)>
+            <div class="notice notice--warning" role="alert">
+                <p>{tr(Msg::StaleStands)}</p>
+                <ul>
+                    {move || stale.get().into_iter().map(|id| {
+                        let why = reason(&id);
+                        view! { <li><bdi>{id}</bdi>": "{why}</li> }
+                    }).collect_view()}
+                </ul>
+                <button type="button" class="button button--small" on:click=remove_all>{tr(Msg::RemoveStale)}</button>
+            </div>
+        </Show>
+        <Show when=move || stale.with(Vec::is_empty) && !removed.with(Vec::is_empty)>
+            <p class="notice" role="status">{tr(Msg::StaleRemoved)}" "<bdi>{move || removed.get().join(", ")}</bdi></p>
+        </Show>
     }
 }

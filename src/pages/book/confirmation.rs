@@ -1,5 +1,6 @@
 use crate::api;
 use crate::components::{LocalDate, QuoteView};
+use crate::domain::booking::delivery::{Delivery, SendFailure};
 use crate::domain::booking::event::Event;
 use crate::domain::booking::request::{Field, StandRequest};
 use crate::domain::booking::words::field_label;
@@ -9,14 +10,6 @@ use crate::state::{page_href, tr, use_booking, use_t};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Sending {
-    Idle,
-    Busy,
-    Sent,
-    Failed,
-}
 
 /// Step 3: the request with its reference, said plainly to be a request, and
 /// the ways to hand it to the organiser: print, file, e-mail, online.
@@ -40,7 +33,22 @@ pub fn Confirmation(reference: String, event: StoredValue<Event>) -> impl IntoVi
 fn RequestView(request: StandRequest, event: StoredValue<Event>) -> impl IntoView {
     let t = use_t();
     let request = StoredValue::new(request);
-    let sending = RwSignal::new(Sending::Idle);
+    let booking = use_booking();
+    // Where the request stands, as every tab of this browser sees it.
+    let delivery = {
+        let reference = request.with_value(|r| r.reference.clone());
+        Memo::new(move |_| booking.delivery(&reference))
+    };
+    let elsewhere = RwSignal::new(false);
+    let sending_here = RwSignal::new(false);
+    // A send that a closed tab left unfinished is shown as failed, with retry.
+    let now = js_sys::Date::now() as u64;
+    if let d @ Delivery::Sending { .. } = delivery.get_untracked() {
+        if d.can_send(now) {
+            let reference = request.with_value(|r| r.reference.clone());
+            booking.update_delivery(&reference, Delivery::Failed(SendFailure::Network));
+        }
+    }
 
     let mailto = move || {
         request.with_value(|r| {
@@ -70,14 +78,26 @@ fn RequestView(request: StandRequest, event: StoredValue<Event>) -> impl IntoVie
         let Some(url) = event.with_value(|e| e.endpoint.clone()) else {
             return;
         };
-        if matches!(sending.get_untracked(), Sending::Busy | Sending::Sent) {
+        // A second click while this tab sends is simply ignored.
+        if sending_here.get_untracked() {
             return;
         }
-        sending.set(Sending::Busy);
+        let reference = request.with_value(|r| r.reference.clone());
+        // Storage decides, not this tab's memory: another tab may have sent it.
+        let claimed = booking.begin_send(&reference);
+        elsewhere.set(!claimed && matches!(delivery.get_untracked(), Delivery::Sending { .. }));
+        if !claimed {
+            return;
+        }
+        sending_here.set(true);
         let r = request.get_value();
         spawn_local(async move {
-            let ok = api::post_request(&url, &r).await.is_ok();
-            sending.set(if ok { Sending::Sent } else { Sending::Failed });
+            let state = match api::post_request(&url, &r).await {
+                Ok(()) => Delivery::Received,
+                Err(failure) => Delivery::Failed(failure),
+            };
+            booking.update_delivery(&r.reference, state);
+            sending_here.set(false);
         });
     };
 
@@ -109,21 +129,30 @@ fn RequestView(request: StandRequest, event: StoredValue<Event>) -> impl IntoVie
                 <button type="button" class="button" on:click=print>{tr(Msg::Print)}</button>
                 <button type="button" class="button" on:click=download>{tr(Msg::DownloadJson)}</button>
                 <a class="button button--primary" href=mailto>{tr(Msg::EmailOrganiser)}</a>
-                {endpoint.map(|_| view! {
-                    <button type="button" class="button button--primary" on:click=send disabled=move || matches!(sending.get(), Sending::Busy | Sending::Sent)>
-                        {move || match sending.get() {
-                            Sending::Busy => t(Msg::Sending),
-                            Sending::Failed => t(Msg::Retry),
-                            _ => t(Msg::SendOnline),
-                        }}
-                    </button>
+                {endpoint.map(|_| {
+                    let busy = move || matches!(delivery.get(), Delivery::Sending { .. } | Delivery::Received);
+                    view! {
+                        <button type="button" class="button button--primary" on:click=send disabled=busy>
+                            {move || match delivery.get() {
+                                Delivery::Sending { .. } => t(Msg::Sending),
+                                Delivery::Failed(_) => t(Msg::Retry),
+                                _ => t(Msg::SendOnline),
+                            }}
+                        </button>
+                    }
                 })}
             </div>
             <p class="request__status" role="status">
-                {move || match sending.get() {
-                    Sending::Sent => Some(view! { <span class="request__ok">{t(Msg::SentOnline)}</span> }.into_any()),
-                    Sending::Failed => Some(view! { <span class="request__failed">{t(Msg::SendFailed)}</span> }.into_any()),
-                    _ => None,
+                {move || {
+                    let (class, msg) = match delivery.get() {
+                        Delivery::Received => ("request__ok", Msg::SentOnline),
+                        Delivery::Failed(SendFailure::Timeout) => ("request__failed", Msg::SendTimeout),
+                        Delivery::Failed(SendFailure::Network) => ("request__failed", Msg::SendOffline),
+                        Delivery::Failed(SendFailure::Refused) => ("request__failed", Msg::SendRefused),
+                        Delivery::Sending { .. } if elsewhere.get() => ("request__failed", Msg::SendingElsewhere),
+                        _ => return None,
+                    };
+                    Some(view! { <span class=class>{t(msg)}</span> })
                 }}
             </p>
             <h3>{tr(Msg::CompanySection)}</h3>

@@ -5,9 +5,8 @@ use crate::domain::booking::request::{reference, Field, StandRequest};
 use crate::domain::booking::words::{field_error_text, field_label, money};
 use crate::domain::route::{BookStep, Page};
 use crate::domain::Msg;
-use crate::state::{page_href, today, tr, tr_text, use_booking, use_lang, use_route, use_t};
+use crate::state::{page_href, today, tr, tr_text, use_booking, use_go, use_lang, use_t};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 use std::collections::HashSet;
 use wasm_bindgen::JsCast;
 
@@ -18,13 +17,12 @@ use wasm_bindgen::JsCast;
 pub fn DetailsStep(plan: StoredValue<Plan>, event: StoredValue<Event>) -> impl IntoView {
     let t = use_t();
     let lang = use_lang();
-    let route = use_route();
     let booking = use_booking();
     let form = booking.form;
     let touched = RwSignal::new(HashSet::<Field>::new());
     let tried = RwSignal::new(false);
     let submitting = RwSignal::new(false);
-    let navigate = use_navigate();
+    let go = use_go();
     let today = today();
 
     let result = use_quote(plan, event);
@@ -56,11 +54,10 @@ pub fn DetailsStep(plan: StoredValue<Plan>, event: StoredValue<Event>) -> impl I
             choice: booking.choice.get_untracked(),
             quote: q,
         };
-        let to = route.href(
-            &Page::Book(BookStep::Request(request.reference.clone())).path(lang.get_untracked()),
-        );
+        let to =
+            Page::Book(BookStep::Request(request.reference.clone())).path(lang.get_untracked());
         booking.submit(request);
-        navigate(&to, Default::default());
+        go(&to, false);
     };
 
     let summary = move || {

@@ -100,6 +100,8 @@ fn Notice() -> impl IntoView {
             let msg = match n {
                 StorageNotice::Discarded => Msg::DraftDiscarded,
                 StorageNotice::Unavailable => Msg::DraftNotSaved,
+                StorageNotice::ChangedElsewhere => Msg::DraftChangedElsewhere,
+                StorageNotice::RequestNotStored => Msg::RequestNotStored,
             };
             view! {
                 <div class="notice" role="status">

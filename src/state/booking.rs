@@ -1,0 +1,214 @@
+//! The exhibitor's draft and requests, kept in localStorage and shared by
+//! every tab of the site.
+//!
+//! One rule runs through it: nothing is deleted before what replaces it is
+//! stored. The draft is saved on every change; another tab's change is
+//! followed (and said so) instead of being overwritten by the next keystroke;
+//! a request that cannot be stored keeps its draft; and a request's delivery
+//! state is read back from storage before every send, so two tabs never send
+//! it twice.
+
+use crate::domain::booking::delivery::{merge_deliveries, Deliveries, Delivery};
+use crate::domain::booking::quote::Choice;
+use crate::domain::booking::request::{
+    merge_requests, Draft, DraftLoad, Form, StandRequest, DRAFT_VERSION,
+};
+use crate::storage;
+use leptos::prelude::*;
+use serde::de::DeserializeOwned;
+
+const DRAFT_KEY: &str = "expo.booking.draft";
+/// Where an unreadable draft is set aside instead of being deleted.
+const DISCARDED_KEY: &str = "expo.booking.draft.discarded";
+const REQUESTS_KEY: &str = "expo.booking.requests.v1";
+const DELIVERIES_KEY: &str = "expo.booking.deliveries.v1";
+
+/// A notice about saved data, shown on the booking pages until dismissed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StorageNotice {
+    /// An unreadable or outdated draft was set aside.
+    Discarded,
+    /// This browser does not keep anything (disabled or full storage).
+    Unavailable,
+    /// Another tab changed the draft; this one now shows it.
+    ChangedElsewhere,
+    /// The request was made but could not be stored: the draft is kept.
+    RequestNotStored,
+}
+
+/// The exhibitor's stand request in progress and the requests already made.
+#[derive(Clone, Copy)]
+pub struct BookingCtx {
+    pub choice: RwSignal<Choice>,
+    pub form: RwSignal<Form>,
+    pub requests: RwSignal<Vec<StandRequest>>,
+    deliveries: RwSignal<Deliveries>,
+    pub notice: RwSignal<Option<StorageNotice>>,
+}
+
+fn stored<T: DeserializeOwned + Default>(key: &str) -> T {
+    storage::load(key)
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or_default()
+}
+
+pub fn provide_booking() {
+    let (draft, notice) = match Draft::load(storage::load(DRAFT_KEY).as_deref()) {
+        DraftLoad::Restored(d) => (*d, None),
+        DraftLoad::Empty => (Draft::new(), None),
+        DraftLoad::Discarded => {
+            // Kept aside, not deleted: an organiser helping by phone can still read it.
+            if let Some(raw) = storage::load(DRAFT_KEY) {
+                if storage::save(DISCARDED_KEY, &raw) {
+                    storage::remove(DRAFT_KEY);
+                }
+            }
+            (Draft::new(), Some(StorageNotice::Discarded))
+        }
+    };
+    let ctx = BookingCtx {
+        choice: RwSignal::new(draft.choice),
+        form: RwSignal::new(draft.form),
+        requests: RwSignal::new(stored(REQUESTS_KEY)),
+        deliveries: RwSignal::new(stored(DELIVERIES_KEY)),
+        notice: RwSignal::new(notice),
+    };
+    Effect::new(move |_| ctx.save_draft());
+    let listener = window_event_listener(leptos::ev::storage, move |ev| {
+        // Another tab wrote: follow it. (A tab never hears its own writes.)
+        match ev.key().as_deref() {
+            Some(DRAFT_KEY) => ctx.follow_draft(ev.new_value().as_deref()),
+            Some(REQUESTS_KEY) => ctx.reload_requests(),
+            Some(DELIVERIES_KEY) => ctx.reload_deliveries(),
+            _ => {}
+        }
+    });
+    on_cleanup(move || listener.remove());
+    provide_context(ctx);
+}
+
+pub fn use_booking() -> BookingCtx {
+    expect_context::<BookingCtx>()
+}
+
+impl BookingCtx {
+    fn draft(self) -> Draft {
+        Draft {
+            version: DRAFT_VERSION,
+            choice: self.choice.get(),
+            form: self.form.get(),
+        }
+    }
+
+    fn tell(self, notice: StorageNotice) {
+        self.notice.set(Some(notice));
+    }
+
+    /// Saves the draft (tracked: runs on every change). An empty draft is
+    /// not kept. Saving what storage already holds changes nothing, so a tab
+    /// that has just followed another does not echo it back.
+    fn save_draft(self) {
+        let draft = self.draft();
+        if draft.is_empty() {
+            storage::remove(DRAFT_KEY);
+            return;
+        }
+        let json = serde_json::to_string(&draft).unwrap_or_default();
+        if storage::load(DRAFT_KEY).as_deref() == Some(json.as_str()) {
+            return;
+        }
+        if !storage::save(DRAFT_KEY, &json) && self.notice.get_untracked().is_none() {
+            self.tell(StorageNotice::Unavailable);
+        }
+    }
+
+    /// Takes over the draft another tab has just stored (or emptied, after
+    /// making a request from it).
+    fn follow_draft(self, stored: Option<&str>) {
+        let theirs = match Draft::load(stored) {
+            DraftLoad::Restored(d) => *d,
+            DraftLoad::Empty => self.draft_untracked().after_request(),
+            // Another tab will have set it aside; keep what is on screen.
+            DraftLoad::Discarded => return,
+        };
+        if theirs.choice == self.choice.get_untracked() && theirs.form == self.form.get_untracked()
+        {
+            return;
+        }
+        self.choice.set(theirs.choice);
+        self.form.set(theirs.form);
+        self.tell(StorageNotice::ChangedElsewhere);
+    }
+
+    fn draft_untracked(self) -> Draft {
+        untrack(|| self.draft())
+    }
+
+    fn reload_requests(self) {
+        let theirs: Vec<StandRequest> = stored(REQUESTS_KEY);
+        self.requests.update(|mine| merge_requests(mine, theirs));
+    }
+
+    fn reload_deliveries(self) {
+        let theirs: Deliveries = stored(DELIVERIES_KEY);
+        self.deliveries
+            .update(|mine| merge_deliveries(mine, &theirs));
+    }
+
+    /// Keeps a new request. Only once it is safely stored is the draft it
+    /// came from emptied; otherwise the draft stays, so a reload loses
+    /// nothing, and the exhibitor is told to download or print the request.
+    pub fn submit(self, request: StandRequest) {
+        let reference = request.reference.clone();
+        self.reload_requests();
+        self.requests.update(|r| r.push(request));
+        let json = self
+            .requests
+            .with_untracked(|r| serde_json::to_string(r).unwrap_or_default());
+        if !storage::save(REQUESTS_KEY, &json) {
+            self.tell(StorageNotice::RequestNotStored);
+            return;
+        }
+        self.update_delivery(&reference, Delivery::Made);
+        let after = self.draft_untracked().after_request();
+        self.choice.set(after.choice);
+        self.form.set(after.form);
+    }
+
+    /// The delivery state of a request (tracked).
+    pub fn delivery(self, reference: &str) -> Delivery {
+        self.deliveries
+            .with(|d| d.get(reference).copied().unwrap_or_default())
+    }
+
+    /// Claims the right to send a request now: false when it was received,
+    /// or another tab is sending it, as storage says at this moment.
+    pub fn begin_send(self, reference: &str) -> bool {
+        self.reload_deliveries();
+        let now = js_sys::Date::now() as u64;
+        if !self.delivery_untracked(reference).can_send(now) {
+            return false;
+        }
+        self.update_delivery(reference, Delivery::Sending { since_ms: now });
+        true
+    }
+
+    fn delivery_untracked(self, reference: &str) -> Delivery {
+        untrack(|| self.delivery(reference))
+    }
+
+    /// Records where a request now stands, here and in storage. Storage is
+    /// read first, so another tab's requests are kept.
+    pub fn update_delivery(self, reference: &str, state: Delivery) {
+        self.reload_deliveries();
+        self.deliveries.update(|d| {
+            d.insert(reference.to_string(), state);
+        });
+        let json = self
+            .deliveries
+            .with_untracked(|d| serde_json::to_string(d).unwrap_or_default());
+        if !storage::save(DELIVERIES_KEY, &json) && self.notice.get_untracked().is_none() {
+            self.tell(StorageNotice::Unavailable);
+        }
+    }
+}
