@@ -12,6 +12,10 @@ const chromiumArgs = [
   "--disable-quic",
 ];
 
+// E2E_PORT moves both test servers (the sub-path build listens on the next
+// port), so a second run can go on beside a server already running.
+const port = Number(process.env.E2E_PORT ?? 4173);
+
 export default defineConfig({
   testDir: "tests/e2e",
   // Generous: CI machines have 2 cores, and axe over several pages takes a while.
@@ -22,13 +26,13 @@ export default defineConfig({
   retries: 0,
   reporter: [["list"]],
   use: {
-    baseURL: "http://127.0.0.1:4173",
+    baseURL: `http://127.0.0.1:${port}`,
     browserName: "chromium",
     launchOptions: { executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: chromiumArgs },
     locale: "en-GB",
   },
   webServer: [
-    { command: "node scripts/serve.mjs --dir dist --port 4173", url: "http://127.0.0.1:4173/en/", reuseExistingServer: false },
-    { command: "node scripts/serve.mjs --dir dist-subpath --port 4174 --base /expo/", url: "http://127.0.0.1:4174/expo/en/", reuseExistingServer: false },
+    { command: `node scripts/serve.mjs --dir dist --port ${port}`, url: `http://127.0.0.1:${port}/en/`, reuseExistingServer: false },
+    { command: `node scripts/serve.mjs --dir dist-subpath --port ${port + 1} --base /expo/`, url: `http://127.0.0.1:${port + 1}/expo/en/`, reuseExistingServer: false },
   ],
 });

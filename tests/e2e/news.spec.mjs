@@ -1,6 +1,6 @@
 // Visitors reading the news and sponsors, in both languages.
 import { test, expect } from "@playwright/test";
-import { Site, BILINGUAL, ENGLISH_ONLY, NO_BODY } from "./site.mjs";
+import { Site, BILINGUAL, ENGLISH_ONLY, NO_BODY, ORIGIN, SUBPATH } from "./site.mjs";
 
 test("home page shows the hero, latest news and the organiser", async ({ page }) => {
   const site = new Site(page);
@@ -118,7 +118,7 @@ test("/ goes to the saved language, else the browser's", async ({ browser }) => 
 
 test("no request leaves the site's own host", async ({ page }) => {
   const foreign = [];
-  page.on("request", (r) => { if (!r.url().startsWith("http://127.0.0.1:4173/")) foreign.push(r.url()); });
+  page.on("request", (r) => { if (!r.url().startsWith(`${ORIGIN}/`)) foreign.push(r.url()); });
   const site = new Site(page);
   for (const path of ["/en/", `/ar/news/${BILINGUAL}`, "/en/sponsors"]) {
     await site.open(path);
@@ -129,11 +129,11 @@ test("no request leaves the site's own host", async ({ page }) => {
 
 test("the site works under a sub-path", async ({ page }) => {
   const site = new Site(page);
-  await site.open("http://127.0.0.1:4174/expo/ar/news");
+  await site.open(`${SUBPATH}ar/news`);
   await expect(page.locator(".article-card")).toHaveCount(5);
   await page.getByRole("link", { name: /العقول الليبية/ }).click();
-  await expect(page).toHaveURL("http://127.0.0.1:4174/expo/ar/news/libyan-professionals-abroad");
+  await expect(page).toHaveURL(`${SUBPATH}ar/news/libyan-professionals-abroad`);
   await expect(page.locator(".article__body p").first()).toBeVisible();
   await site.switchLanguage();
-  await expect(page).toHaveURL("http://127.0.0.1:4174/expo/en/news/libyan-professionals-abroad");
+  await expect(page).toHaveURL(`${SUBPATH}en/news/libyan-professionals-abroad`);
 });

@@ -2,6 +2,11 @@
 // Wasm app needs, so the journeys read like what a visitor does.
 import { expect } from "@playwright/test";
 
+const port = Number(process.env.E2E_PORT ?? 4173);
+/** The root build's origin, and the sub-path build's address (see playwright.config.mjs). */
+export const ORIGIN = `http://127.0.0.1:${port}`;
+export const SUBPATH = `http://127.0.0.1:${port + 1}/expo/`;
+
 export const BILINGUAL = "libyan-professionals-abroad";
 export const ENGLISH_ONLY = "international-collaboration-e-government";
 export const NO_BODY = "ai-in-the-cloud";
