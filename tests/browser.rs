@@ -106,3 +106,40 @@ async fn a_failed_fetch_shows_the_translated_error_view() {
         "a retry button is offered"
     );
 }
+
+/// The site writes dates in pure Rust (so a page rendered without a browser
+/// reads the same); this holds it to what the browser's `Intl` writes for
+/// each language's locale, every month of a year.
+#[wasm_bindgen_test]
+fn dates_read_as_the_browser_writes_them() {
+    use expo_site::domain::date::Date;
+    use expo_site::domain::Lang;
+    use js_sys::{Array, Intl, Object, Reflect};
+    use wasm_bindgen::JsValue;
+    let options = Object::new();
+    for (k, v) in [
+        ("day", "numeric"),
+        ("month", "long"),
+        ("year", "numeric"),
+        ("timeZone", "Africa/Tripoli"),
+    ] {
+        Reflect::set(&options, &JsValue::from_str(k), &JsValue::from_str(v)).unwrap();
+    }
+    for lang in Lang::ALL {
+        let format =
+            Intl::DateTimeFormat::new(&Array::of1(&lang.locale().into()), &options).format();
+        for month in 1..=12 {
+            let date = Date::new(2027, month, 19).unwrap();
+            // Noon UTC is the same calendar day in Tripoli (UTC+2).
+            let ms = js_sys::Date::utc(2027.0, f64::from(month - 1))
+                + 18.0 * 86_400_000.0
+                + 43_200_000.0;
+            let intl = format
+                .call1(&JsValue::NULL, &js_sys::Date::new(&JsValue::from_f64(ms)))
+                .unwrap()
+                .as_string()
+                .unwrap();
+            assert_eq!(date.long(lang), intl, "{lang:?} month {month}");
+        }
+    }
+}

@@ -1,6 +1,7 @@
 //! Calendar dates without time zones (the event's dates are Libyan civil
 //! dates), with the day arithmetic the payment schedule needs.
 
+use super::Lang;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
@@ -54,6 +55,48 @@ impl Date {
 
     pub fn add_days(self, days: i64) -> Date {
         Date::from_days(self.to_days() + days)
+    }
+
+    /// The date written out as each language writes it: "19 April 2027",
+    /// "19 أبريل 2027" (Western digits, as in Libya). Pure Rust, so a page
+    /// rendered without a browser reads the same as one drawn by the app; a
+    /// browser test holds it to what `Intl.DateTimeFormat` writes for
+    /// `Lang::locale`.
+    pub fn long(self, lang: Lang) -> String {
+        const EN: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        const AR: [&str; 12] = [
+            "يناير",
+            "فبراير",
+            "مارس",
+            "أبريل",
+            "مايو",
+            "يونيو",
+            "يوليو",
+            "أغسطس",
+            "سبتمبر",
+            "أكتوبر",
+            "نوفمبر",
+            "ديسمبر",
+        ];
+        let names = match lang {
+            Lang::En => EN,
+            Lang::Ar => AR,
+        };
+        let month = names[(self.month as usize).clamp(1, 12) - 1];
+        format!("{} {month} {}", self.day, self.year)
     }
 }
 
@@ -121,5 +164,20 @@ mod tests {
             proptest::prop_assert_eq!(date.to_days(), days);
             proptest::prop_assert_eq!(Date::parse(&date.to_string()).map(Date::to_days), (date.year >= 1000 && date.year <= 9999).then_some(days));
         }
+    }
+
+    #[test]
+    fn dates_are_written_out_in_each_language() {
+        let d = Date::new(2027, 4, 19).unwrap();
+        assert_eq!(d.long(Lang::En), "19 April 2027");
+        assert_eq!(d.long(Lang::Ar), "19 أبريل 2027");
+        assert_eq!(
+            Date::new(2025, 11, 1).unwrap().long(Lang::Ar),
+            "1 نوفمبر 2025"
+        );
+        assert_eq!(
+            Date::new(2026, 12, 31).unwrap().long(Lang::En),
+            "31 December 2026"
+        );
     }
 }

@@ -391,3 +391,35 @@ test.describe("the calendar", () => {
     }
   });
 });
+
+// ----------------------------------------------------------- what people type
+
+test.describe("what people type", () => {
+  test.beforeEach(async ({ page }) => {
+    await page.clock.setFixedTime(TODAY);
+    await useFixtures(page);
+    await page.addInitScript((d) => localStorage.getItem("expo.booking.draft") || localStorage.setItem("expo.booking.draft", d), storedDraft(["T1"], { phone: "" }));
+  });
+
+  test("Arabic-Indic digits and a pasted country code are taken, not refused", async ({ page }) => {
+    await page.goto("/ar/book/details");
+    await page.locator("#phone").fill("٩١ ٢٣٤ ٥٦٧٨");
+    await expect(page.locator("#phone")).toHaveValue("91 234 5678");
+    await page.locator("#phone").fill("+218 91 234 5678");
+    await expect(page.locator("#phone")).toHaveValue("91 234 5678");
+    await page.locator("#phone").fill("+44 20 7946 0958");
+    await expect(page.locator("#phone-code")).toHaveValue("+44");
+    await expect(page.locator("#phone")).toHaveValue("20 7946 0958");
+    await page.locator("#phone").blur();
+    await expect(page.locator(".field--invalid")).toHaveCount(0);
+  });
+
+  test("a refused phone number says exactly what is wrong", async ({ page }) => {
+    await page.goto("/en/book/details");
+    await page.locator("#phone").fill("91 23");
+    await page.locator("#phone").blur();
+    await expect(page.locator("#phone-error")).toContainText("4");
+    await page.locator("#phone").fill("91 234 5678 x");
+    await expect(page.locator("#phone-error")).toContainText("x");
+  });
+});

@@ -125,13 +125,13 @@ pub fn violation_text(v: &Violation, event: &Event, lang: Lang) -> String {
         }
         Violation::ExtrasClosed { deadline } => pick(
             lang,
-            format!("Extras could be ordered until {deadline}; please remove them and ask the organiser."),
-            format!("كان طلب الإضافات متاحاً حتى {deadline}؛ يرجى إزالتها ومراسلة الجهة المنظمة."),
+            format!("Extras could be ordered until {}; please remove them and ask the organiser.", deadline.long(Lang::En)),
+            format!("كان طلب الإضافات متاحاً حتى {}؛ يرجى إزالتها ومراسلة الجهة المنظمة.", deadline.long(Lang::Ar)),
         ),
         Violation::BookingClosed { last_day } => pick(
             lang,
-            format!("Booking for this edition is closed: stand requests were taken until {last_day}. Please contact the organiser."),
-            format!("انتهى حجز الأجنحة لهذه الدورة: كانت الطلبات مقبولة حتى {last_day}. يرجى التواصل مع الجهة المنظمة."),
+            format!("Booking for this edition is closed: stand requests were taken until {}. Please contact the organiser.", last_day.long(Lang::En)),
+            format!("انتهى حجز الأجنحة لهذه الدورة: كانت الطلبات مقبولة حتى {}. يرجى التواصل مع الجهة المنظمة.", last_day.long(Lang::Ar)),
         ),
         Violation::AmountTooLarge => pick(
             lang,

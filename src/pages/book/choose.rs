@@ -194,11 +194,15 @@ fn Selection(
             .into_iter()
             .map(|id| {
                 let text = plan.with_value(|p| event.with_value(|e| p.stand(&id).map(|s| (s.area_text(), s.price(e).map(|m| money(e, m)).unwrap_or_default()))));
-                let (area, price) = text.unwrap_or_default();
                 let remove_id = id.clone();
+                // A stand taken off the plan since the draft was saved has no size or price to show.
+                let facts = match text {
+                    Some((area, price)) => view! { " · "<bdi>{move || format!("{area} {}", if lang.get() == Lang::En { "m²" } else { "م²" })}</bdi>" · "<bdi>{price}</bdi> }.into_any(),
+                    None => view! { " · "{tr(Msg::StandGone)} }.into_any(),
+                };
                 view! {
                     <li class="selection__item">
-                        <span><bdi>{id.clone()}</bdi>" · "<bdi>{move || format!("{area} {}", if lang.get() == Lang::En { "m²" } else { "م²" })}</bdi>" · "<bdi>{price}</bdi></span>
+                        <span><bdi>{id.clone()}</bdi>{facts}</span>
                         <button type="button" class="button button--small" on:click=move |_| on_toggle.run(remove_id.clone())>
                             {tr(Msg::Remove)}<span class="visually-hidden">" "{id.clone()}</span>
                         </button>
