@@ -1,6 +1,6 @@
-// Locks down the built pages, after Trunk has written them (a post_build hook:
-// hashed file names change with every build). For every .html file under the
-// given folder (Trunk's staging folder):
+// Locks down the built pages, after Trunk and the build-time renderer have
+// written them (scripts/build.sh; hashed file names change with every build).
+// For every .html file under the given folder:
 //
 // 1. Subresource integrity: every <script src>, <link rel=stylesheet>,
 //    <link rel=modulepreload> and <link rel=preload> must point at a file of the
@@ -14,14 +14,13 @@
 // 3. A Content-Security-Policy <meta>, first in <head>, with the sha256 of
 //    every inline script (Trunk's loader, the lang/dir script in index.html).
 //
-// Usage: node scripts/csp.mjs [folder]   (default: $TRUNK_STAGING_DIR, else dist)
-// Runs before the 404.html copy (in the same hook: Trunk runs hooks of one
-// stage in parallel), and is idempotent: a second run gives the same file.
+// Usage: node scripts/csp.mjs [folder]   (default: dist)
+// It is idempotent: a second run gives the same files.
 import { createHash } from "node:crypto";
 import { readFile, readdir, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 
-const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? "dist";
+const dir = process.argv[2] ?? "dist";
 
 /** The organiser's request endpoint (event.json), as an origin for connect-src when it is on another host. */
 async function endpointOrigin() {
@@ -112,7 +111,10 @@ async function processPage(file, connect) {
     const attrs = attrsOf(attrText);
     const rel = (attrs.get("rel") ?? "").toLowerCase().split(/\s+/);
     const href = element.toLowerCase() === "script" ? attrs.get("src") : rel.some((r) => ["stylesheet", "modulepreload", "preload"].includes(r)) ? attrs.get("href") : undefined;
-    if (href === undefined) continue;
+    // A font preload carries no integrity: the stylesheet's @font-face fetch
+    // has none, and a preload whose integrity differs from the real request
+    // is not reused (the font would download twice).
+    if (href === undefined || (attrs.get("as") ?? "").toLowerCase() === "font") continue;
     const bytes = await bytesOf(href);
     let integrity = attrs.get("integrity");
     let newTag = tag;

@@ -1,6 +1,7 @@
 // A small static server for dist/, behaving like a CDN with an SPA rule:
-// .wasm as application/wasm, gzip, long cache for hashed files, and
-// index.html for paths that are not files (so deep links work). Options:
+// .wasm as application/wasm, gzip, long cache for hashed files, a page's
+// prerendered file for its path (/en/news is en/news.html), and index.html
+// for paths that are neither (so any other deep link works). Options:
 //   node scripts/serve.mjs [--dir dist] [--port 8080] [--base /expo/] [--no-fallback]
 // --no-fallback: a plain static host with no rewrite rule: the file, else a
 // folder's index.html, else 404.html with status 404.
@@ -126,6 +127,10 @@ async function handle(req, res) {
   const abs = inRoot(sitePath);
   const file = await fileAt(abs);
   if (file) return send(req, res, 200, file);
+  // A prerendered page: /en/news is en/news.html, as GitHub Pages, Netlify
+  // and Cloudflare Pages serve it.
+  const page = sitePath.endsWith("/") ? null : await fileAt(inRoot(sitePath + ".html"));
+  if (page) return send(req, res, 200, page);
 
   const folderIndex = (await isDir(abs)) ? await fileAt(inRoot(posix.join(sitePath, "index.html"))) : null;
   if (!fallback) {

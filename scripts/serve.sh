@@ -5,5 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 NEED_BROWSER=0 ./scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
-trunk build --release
-exec node scripts/serve.mjs --dir dist --port "${PORT:-8080}"
+./scripts/build.sh
+# As a plain static host serves it: files and pages, 404.html for the rest.
+exec node scripts/serve.mjs --dir dist --port "${PORT:-8080}" --no-fallback

@@ -23,8 +23,8 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test --target wasm32-unknown-unknown --test browser
 
 step "Release builds (root and sub-path)"
-trunk build --release
-trunk build --release --public-url /expo/ --dist dist-subpath
+./scripts/build.sh
+./scripts/build.sh --public-url /expo/ --dist dist-subpath
 
 step "End-to-end tests"
 npx playwright test

@@ -7,7 +7,7 @@ use crate::domain::booking::request::StandRequest;
 use crate::domain::data::{self, DataFile as DataKind};
 use crate::domain::Lang;
 use gloo_net::http::{Request, Response};
-use leptos::prelude::{on_cleanup, LocalResource};
+use leptos::prelude::on_cleanup;
 use send_wrapper::SendWrapper;
 use std::any::Any;
 use std::cell::Cell;
@@ -132,20 +132,21 @@ pub fn parse<T: DataKind>(text: &str) -> Result<Rc<dyn Any>, String> {
     data::parse::<T>(text).map(|value| Rc::new(value) as Rc<dyn Any>)
 }
 
-/// Starts loading a data file; `parse` turns its text into the domain type
-/// or says, with the file and the field, why it cannot.
-pub fn load(
-    path: &'static str,
-    parse: fn(&str) -> Result<Rc<dyn Any>, String>,
-) -> LocalResource<Parsed> {
-    LocalResource::new(move || async move {
-        let text = get_text(path).await?;
-        parse(&text).map_err(ApiError::BadData)
-    })
+/// A data file's text: the copy the prerendered page carries when it has
+/// one (the first read only), else fetched. At build time every file is at
+/// hand, and one that is not is missing.
+pub async fn read_text(path: &str) -> Result<String, ApiError> {
+    if let Some(text) = crate::platform::preloaded(path) {
+        return Ok(text);
+    }
+    #[cfg(target_arch = "wasm32")]
+    return get_text(path).await;
+    #[cfg(not(target_arch = "wasm32"))]
+    Err(ApiError::NotFound)
 }
 
 pub async fn article_body(slug: &str, lang: Lang) -> Result<Vec<Block>, ApiError> {
-    Ok(parse_body(&get_text(&body_path(slug, lang)).await?))
+    Ok(parse_body(&read_text(&body_path(slug, lang)).await?))
 }
 
 /// Sends a request to the organiser's endpoint (set in event.json) as JSON.

@@ -1,6 +1,6 @@
-use crate::components::{Footer, Header, Loading};
+use crate::components::{Footer, Header};
 use crate::domain::route::Page;
-use crate::domain::Msg;
+use crate::domain::{Lang, Msg};
 use crate::pages::{ArticlePage, BookPage, HomePage, NewsPage, NotFoundPage, SponsorsPage};
 use crate::state::{
     base_path, provide_booking, provide_data, provide_route, remembered_lang, tr, use_go, use_lang,
@@ -75,12 +75,37 @@ fn PageView() -> impl IntoView {
         (r.lang.is_some(), r.page)
     });
     move || match page.get() {
-        (false, Page::Home) => view! { <Loading/> }.into_any(),
+        (false, Page::Home) => view! { <LanguageChoice/> }.into_any(),
         (false, _) | (_, Page::NotFound) => view! { <NotFoundPage/> }.into_any(),
         (true, Page::Home) => view! { <HomePage/> }.into_any(),
         (true, Page::News) => view! { <NewsPage/> }.into_any(),
         (true, Page::Article(slug)) => view! { <ArticlePage slug/> }.into_any(),
         (true, Page::Sponsors) => view! { <SponsorsPage/> }.into_any(),
         (true, Page::Book(step)) => view! { <BookPage step/> }.into_any(),
+    }
+}
+
+/// The bare root: the app sends the visitor on at once (see `Shell`); a
+/// page read without script offers both languages.
+#[component]
+fn LanguageChoice() -> impl IntoView {
+    let route = use_route();
+    let links = Lang::ALL
+        .into_iter()
+        .map(|l| {
+            view! {
+                <li><a class="button button--large" href=route.href(&Page::Home.path(l)) lang=l.code() hreflang=l.code()>{l.native_name()}</a></li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="section language-choice">
+            <h1>
+                <span lang="en" dir="ltr">{Msg::ChooseLanguage.get(Lang::En)}</span>
+                " · "
+                <span lang="ar" dir="rtl">{Msg::ChooseLanguage.get(Lang::Ar)}</span>
+            </h1>
+            <ul class="language-choice__list">{links}</ul>
+        </div>
     }
 }

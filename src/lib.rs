@@ -1,20 +1,18 @@
-//! The expo site: a bilingual Leptos app. The domain is pure Rust and builds
-//! everywhere; the interface is built only for the browser.
+//! The expo site: a bilingual Leptos app. The domain is pure Rust; the
+//! interface builds for the browser and natively, where the build-time
+//! renderer writes every page from the same components.
 
 pub mod domain;
 
-#[cfg(target_arch = "wasm32")]
+// Natively, data comes from the build, never from the network.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod api;
-#[cfg(target_arch = "wasm32")]
 mod app;
-#[cfg(target_arch = "wasm32")]
 mod components;
-#[cfg(target_arch = "wasm32")]
 mod pages;
-#[cfg(target_arch = "wasm32")]
+pub mod platform;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 mod state;
-#[cfg(target_arch = "wasm32")]
-mod storage;
 
-#[cfg(target_arch = "wasm32")]
 pub use app::App;

@@ -66,7 +66,7 @@ fn LanguageSwitch() -> impl IntoView {
     let other = move || route.lang.get().other();
     let href = move || route.href(&switch_lang_path(&route.path.get(), other()));
     let remember = move |_| {
-        crate::storage::save(LANG_KEY, other().code());
+        crate::platform::storage::save(LANG_KEY, other().code());
     };
     view! {
         <a

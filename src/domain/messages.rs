@@ -139,6 +139,10 @@ pub enum Msg {
     StandGone,
     StaleRemoved,
     WriteToOrganiser,
+    ChooseLanguage,
+    StandTypes,
+    PricePerM2,
+    RequestByEmail,
 }
 
 impl Msg {
@@ -356,6 +360,13 @@ impl Msg {
         StandGone => ("no longer on the floor plan", "لم يعد موجوداً على مخطط المعرض"),
         StaleRemoved => ("Removed from your selection:", "أُزيلت من اختيارك:"),
         WriteToOrganiser => ("Write to the organiser", "راسل الجهة المنظمة"),
+        ChooseLanguage => ("Choose your language", "اختر لغتك"),
+        StandTypes => ("Stand types and prices", "أنواع الأجنحة وأسعارها"),
+        PricePerM2 => ("Price per m²", "السعر للمتر المربع"),
+        RequestByEmail => (
+            "You can also send a stand request by e-mail to the organiser:",
+            "يمكنك أيضاً إرسال طلب جناح بالبريد الإلكتروني إلى الجهة المنظمة:",
+        ),
         }
     }
 }

@@ -4,7 +4,7 @@ use crate::domain::route::Page;
 use crate::domain::{Lang, Msg};
 use crate::pages::home::BookBanner;
 use crate::pages::NotFoundPage;
-use crate::state::{page_href, tr, use_data, use_head, use_route, use_t};
+use crate::state::{page_href, tr, use_article_body, use_data, use_head, use_route, use_t};
 use leptos::prelude::*;
 use std::rc::Rc;
 
@@ -34,29 +34,14 @@ pub fn ArticlePage(slug: String) -> impl IntoView {
 #[component]
 fn ArticleView(index: Rc<ArticleIndex>, slug: String) -> impl IntoView {
     let route = use_route();
-    let data = use_data();
     let t = use_t();
     let lang = route.lang;
     let meta = index.find(&slug).cloned().expect("checked by the caller");
     let related: Vec<_> = index.related(&slug).into_iter().cloned().collect();
 
-    // Which body to show only changes when the language changes what exists,
-    // so switching language on an English-only article fetches nothing.
     let m = meta.clone();
     let choice = Memo::new(move |_| m.body_choice(lang.get()));
-    let body_slug = slug.clone();
-    let body = LocalResource::new(move || {
-        let slug = body_slug.clone();
-        let choice = choice.get();
-        async move {
-            match choice {
-                BodyChoice::Native(l) | BodyChoice::Fallback(l) => {
-                    data.body(slug, l).await.map(|b| Some((l, b)))
-                }
-                BodyChoice::None => Ok(None),
-            }
-        }
-    });
+    let body = use_article_body(slug.clone(), choice);
 
     let title = meta.title.clone();
     let heading = move || {

@@ -13,7 +13,7 @@ use crate::domain::booking::quote::Choice;
 use crate::domain::booking::request::{
     merge_requests, Draft, DraftLoad, Form, StandRequest, DRAFT_VERSION,
 };
-use crate::storage;
+use crate::platform::{self, storage};
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 
@@ -74,16 +74,13 @@ pub fn provide_booking() {
         notice: RwSignal::new(notice),
     };
     Effect::new(move |_| ctx.save_draft());
-    let listener = window_event_listener(leptos::ev::storage, move |ev| {
-        // Another tab wrote: follow it. (A tab never hears its own writes.)
-        match ev.key().as_deref() {
-            Some(DRAFT_KEY) => ctx.follow_draft(ev.new_value().as_deref()),
-            Some(REQUESTS_KEY) => ctx.reload_requests(),
-            Some(DELIVERIES_KEY) => ctx.reload_deliveries(),
-            _ => {}
-        }
+    // Another tab wrote: follow it.
+    platform::on_storage_change(move |key, value| match key.as_deref() {
+        Some(DRAFT_KEY) => ctx.follow_draft(value.as_deref()),
+        Some(REQUESTS_KEY) => ctx.reload_requests(),
+        Some(DELIVERIES_KEY) => ctx.reload_deliveries(),
+        _ => {}
     });
-    on_cleanup(move || listener.remove());
     provide_context(ctx);
 }
 
@@ -185,7 +182,7 @@ impl BookingCtx {
     /// or another tab is sending it, as storage says at this moment.
     pub fn begin_send(self, reference: &str) -> bool {
         self.reload_deliveries();
-        let now = js_sys::Date::now() as u64;
+        let now = platform::now_ms();
         if !self.delivery_untracked(reference).can_send(now) {
             return false;
         }

@@ -1,7 +1,7 @@
 //! The data files the organiser publishes, each loaded once for the visit.
 
 use crate::api::{self, ApiError};
-use crate::domain::article::{ArticleIndex, Block};
+use crate::domain::article::{ArticleIndex, Block, BodyChoice};
 use crate::domain::booking::event::Event;
 use crate::domain::booking::plan::FloorPlan;
 use crate::domain::data::DataFile as DataKind;
@@ -9,19 +9,100 @@ use crate::domain::site::Site;
 use crate::domain::sponsor::Sponsors;
 use crate::domain::Lang;
 use leptos::prelude::*;
+use std::any::Any;
 use std::collections::HashMap;
+use std::future::Future;
 use std::marker::PhantomData;
 use std::rc::Rc;
 
+/// A value that arrives asynchronously in the browser (a fetch) and at once
+/// at build time (the renderer holds every file), so a page reads it the
+/// same way on both sides: `get` (tracked) is `None` while it is on its way.
+pub struct Loaded<T: 'static> {
+    // Not a LocalResource: that always waits a tick, so a page taken over
+    // from its prerendered HTML would flash "Loading…". A value the page
+    // carries is ready on the first poll, and this shows it at once.
+    #[cfg(target_arch = "wasm32")]
+    value: AsyncDerived<T, LocalStorage>,
+    #[cfg(target_arch = "wasm32")]
+    again: RwSignal<u32>,
+    #[cfg(not(target_arch = "wasm32"))]
+    value: StoredValue<Option<T>, LocalStorage>,
+}
+
+impl<T> Clone for Loaded<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T> Copy for Loaded<T> {}
+
+impl<T: Clone + 'static> Loaded<T> {
+    pub fn new<F: Future<Output = T> + 'static>(fetch: impl Fn() -> F + 'static) -> Self {
+        #[cfg(target_arch = "wasm32")]
+        {
+            let again = RwSignal::new(0);
+            Loaded {
+                value: AsyncDerived::new_unsync(move || {
+                    again.track();
+                    fetch()
+                }),
+                again,
+            }
+        }
+        // The renderer's reads are ready at once: no executor is needed.
+        #[cfg(not(target_arch = "wasm32"))]
+        Loaded {
+            value: StoredValue::new_local(ready_now(fetch())),
+        }
+    }
+
+    pub fn get(self) -> Option<T> {
+        #[cfg(target_arch = "wasm32")]
+        return self.value.get();
+        #[cfg(not(target_arch = "wasm32"))]
+        self.value.get_value()
+    }
+
+    pub fn refetch(self) {
+        #[cfg(target_arch = "wasm32")]
+        self.again.update(|n| *n += 1);
+    }
+}
+
+/// The value of a future that needs no waiting (the renderer's reads).
+#[cfg(not(target_arch = "wasm32"))]
+fn ready_now<F: Future>(future: F) -> Option<F::Output> {
+    use std::task::{Context, Poll, Waker};
+    let mut future = std::pin::pin!(future);
+    match future
+        .as_mut()
+        .poll(&mut Context::from_waker(Waker::noop()))
+    {
+        Poll::Ready(value) => Some(value),
+        Poll::Pending => None,
+    }
+}
+
 /// A data file, parsed once for the whole visit.
 ///
-/// All files share one resource type holding a type-erased value: Leptos's
+/// All files share one value type holding a type-erased value: Leptos's
 /// async machinery is then compiled into the Wasm once instead of once per
 /// file. The type parameter says what the file holds, and `get` hands it back
 /// typed.
 pub struct DataFile<T> {
-    resource: LocalResource<api::Parsed>,
+    slot: StoredValue<FileSlot, LocalStorage>,
     holds: PhantomData<fn() -> T>,
+}
+
+/// A data file is loaded when a page first asks for it, under the owner of
+/// the whole visit: a news reader never downloads the floor plan, and a
+/// prerendered page carries only the files it shows.
+struct FileSlot {
+    owner: Owner,
+    path: &'static str,
+    parse: fn(&str) -> Result<Rc<dyn Any>, String>,
+    loaded: Option<Loaded<api::Parsed>>,
 }
 
 impl<T> Clone for DataFile<T> {
@@ -32,18 +113,35 @@ impl<T> Clone for DataFile<T> {
 impl<T> Copy for DataFile<T> {}
 
 impl<T: DataKind> DataFile<T> {
-    fn load() -> Self {
+    fn new() -> Self {
         DataFile {
-            resource: api::load(T::PATH, api::parse::<T>),
+            slot: StoredValue::new_local(FileSlot {
+                owner: Owner::current().unwrap_or_default(),
+                path: T::PATH,
+                parse: api::parse::<T>,
+                loaded: None,
+            }),
             holds: PhantomData,
         }
+    }
+}
+
+impl<T> DataFile<T> {
+    fn loaded(self) -> Loaded<api::Parsed> {
+        if let Some(loaded) = self.slot.with_value(|s| s.loaded) {
+            return loaded;
+        }
+        let (owner, path, parse) = self.slot.with_value(|s| (s.owner.clone(), s.path, s.parse));
+        let loaded = untrack(|| owner.with(|| load_file(path, parse)));
+        self.slot.update_value(|s| s.loaded = Some(loaded));
+        loaded
     }
 }
 
 impl<T: 'static> DataFile<T> {
     /// The file's content once it has arrived (tracked), or why it could not be loaded.
     pub fn get(self) -> Option<Result<Rc<T>, ApiError>> {
-        let parsed = self.resource.get()?;
+        let parsed = self.loaded().get()?;
         Some(parsed.map(|value| {
             value
                 .downcast::<T>()
@@ -57,8 +155,21 @@ impl<T: 'static> DataFile<T> {
     }
 
     pub fn refetch(self) {
-        self.resource.refetch();
+        self.loaded().refetch();
     }
+}
+
+/// Starts loading a data file; `parse` turns its text into the domain type
+/// or says, with the file and the field, why it cannot. (Not generic, so the
+/// async code exists once for every file.)
+fn load_file(
+    path: &'static str,
+    parse: fn(&str) -> Result<Rc<dyn Any>, String>,
+) -> Loaded<api::Parsed> {
+    Loaded::new(move || async move {
+        let text = api::read_text(path).await?;
+        parse(&text).map_err(ApiError::BadData)
+    })
 }
 
 /// The data files, loaded once for the whole visit: switching language or
@@ -75,11 +186,11 @@ pub struct DataCtx {
 
 pub fn provide_data() {
     provide_context(DataCtx {
-        articles: DataFile::load(),
-        sponsors: DataFile::load(),
-        site: DataFile::load(),
-        event: DataFile::load(),
-        plan: DataFile::load(),
+        articles: DataFile::new(),
+        sponsors: DataFile::new(),
+        site: DataFile::new(),
+        event: DataFile::new(),
+        plan: DataFile::new(),
         bodies: StoredValue::new(HashMap::new()),
     });
 }
@@ -90,7 +201,7 @@ pub fn use_data() -> DataCtx {
 
 impl DataCtx {
     /// An article body, from memory if this visit has read it before.
-    pub async fn body(self, slug: String, lang: Lang) -> Result<Vec<Block>, ApiError> {
+    async fn body(self, slug: String, lang: Lang) -> Result<Vec<Block>, ApiError> {
         let key = (slug, lang);
         if let Some(cached) = self.bodies.with_value(|m| m.get(&key).cloned()) {
             return Ok(cached);
@@ -102,3 +213,25 @@ impl DataCtx {
         Ok(blocks)
     }
 }
+
+/// The body an article shows in the visitor's language (see
+/// [`BodyChoice`]), loaded when the choice changes what exists: switching
+/// language on an English-only article fetches nothing.
+pub fn use_article_body(slug: String, choice: Memo<BodyChoice>) -> Loaded<ArticleBody> {
+    let data = use_data();
+    Loaded::new(move || {
+        let slug = slug.clone();
+        let choice = choice.get();
+        async move {
+            match choice {
+                BodyChoice::Native(l) | BodyChoice::Fallback(l) => {
+                    data.body(slug, l).await.map(|b| Some((l, b)))
+                }
+                BodyChoice::None => Ok(None),
+            }
+        }
+    })
+}
+
+/// An article's body and its language, `None` when none is written yet.
+pub type ArticleBody = Result<Option<(Lang, Vec<Block>)>, ApiError>;

@@ -5,9 +5,8 @@ mod booking;
 mod data;
 
 pub use booking::{provide_booking, use_booking, StorageNotice};
-pub use data::{provide_data, use_data, DataFile};
+pub use data::{provide_data, use_article_body, use_data, DataFile};
 
-use crate::domain::date::Date;
 use crate::domain::route::{Page, Route};
 use crate::domain::{Lang, Msg};
 use leptos::prelude::*;
@@ -17,19 +16,7 @@ use leptos_router::NavigateOptions;
 /// localStorage key of the visitor's explicit language choice.
 pub const LANG_KEY: &str = "expo.lang";
 
-/// The deployment base path without a trailing slash ("" at the root,
-/// "/expo" under a sub-path), read from `<base href>` that Trunk writes.
-pub fn base_path() -> String {
-    // Only an explicit <base>: without one, baseURI is the current page.
-    let base = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("base[href]").ok().flatten())
-        .and_then(|b| b.get_attribute("href"))
-        .and_then(|href| web_sys::Url::new_with_base(&href, "http://base.invalid/").ok())
-        .map(|u| u.pathname())
-        .unwrap_or_default();
-    base.trim_end_matches('/').to_string()
-}
+pub use crate::platform::{base_path, today};
 
 /// The current path with the deployment base removed.
 fn app_path(pathname: &str, base: &str) -> String {
@@ -68,16 +55,8 @@ pub fn provide_route() {
 
 /// The saved choice, else the browser's languages, else English.
 pub fn remembered_lang() -> Lang {
-    let saved = crate::storage::load(LANG_KEY);
-    let browser: Vec<String> = web_sys::window()
-        .map(|w| {
-            w.navigator()
-                .languages()
-                .iter()
-                .filter_map(|v| v.as_string())
-                .collect()
-        })
-        .unwrap_or_default();
+    let saved = crate::platform::storage::load(LANG_KEY);
+    let browser = crate::platform::browser_langs();
     crate::domain::lang::preferred_lang(saved.as_deref(), browser.iter().map(String::as_str))
 }
 
@@ -144,7 +123,7 @@ pub fn use_go() -> impl Fn(&str, bool) + Clone + 'static {
 pub fn use_head(page_title: impl Fn(Lang) -> Option<String> + Send + Sync + 'static) {
     let lang = use_lang();
     let site = use_data().site;
-    Effect::new(move |_| {
+    crate::platform::keep_head(move || {
         let l = lang.get();
         let site = site.ok();
         let name = site
@@ -156,30 +135,9 @@ pub fn use_head(page_title: impl Fn(Lang) -> Option<String> + Send + Sync + 'sta
             (Some(p), true) => p,
             (None, _) => name,
         };
-        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-            return;
-        };
-        if !title.is_empty() {
-            doc.set_title(&title);
-        }
-        if let (Some(site), Ok(Some(meta))) = (site, doc.query_selector("meta[name=description]")) {
-            let _ = meta.set_attribute("content", site.description.show_or_empty(l).text);
-        }
+        let description = site
+            .map(|s| s.description.show_or_empty(l).text.to_string())
+            .unwrap_or_default();
+        (title, description)
     });
-}
-
-/// Today's date in Tripoli, from the browser's clock.
-pub fn today() -> Date {
-    use js_sys::{Array, Intl, Object, Reflect};
-    use wasm_bindgen::JsValue;
-    let options = Object::new();
-    let _ = Reflect::set(&options, &"timeZone".into(), &"Africa/Tripoli".into());
-    // en-CA writes dates as YYYY-MM-DD.
-    Intl::DateTimeFormat::new(&Array::of1(&"en-CA".into()), &options)
-        .format()
-        .call1(&JsValue::NULL, &js_sys::Date::new_0())
-        .ok()
-        .and_then(|v| v.as_string())
-        .and_then(|s| Date::parse(&s))
-        .unwrap_or_else(|| Date::from_days((js_sys::Date::now() / 86_400_000.0) as i64))
 }

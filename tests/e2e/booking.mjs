@@ -1,5 +1,6 @@
 // Page object for the stand booking steps.
 import { expect } from "@playwright/test";
+import { ready } from "./test.mjs";
 
 /** The day the tests pretend it is (Tripoli), so payment dates are fixed. */
 export const TODAY = new Date("2026-11-23T10:00:00Z");
@@ -28,6 +29,7 @@ export class Booking {
 
   async open(lang, step = "") {
     await this.page.goto(`/${lang}/book${step}`);
+    await ready(this.page);
     await expect(this.page.locator("main h1")).toBeVisible();
   }
 

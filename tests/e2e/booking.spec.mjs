@@ -1,5 +1,5 @@
 // Exhibitors choosing stands, getting a quote and sending a stand request.
-import { test, expect } from "@playwright/test";
+import { test, expect, waitForApp, dataFromNetwork } from "./test.mjs";
 import AxeBuilder from "@axe-core/playwright";
 import { Booking, VALID } from "./booking.mjs";
 import { Site } from "./site.mjs";
@@ -114,7 +114,7 @@ test("the whole journey in Arabic with the keyboard only", async ({ page }) => {
 
 test("on a 375 px phone, by touch, with no horizontal scrolling", async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
-  const page = await context.newPage();
+  const page = waitForApp(await context.newPage());
   await page.clock.setFixedTime(new Date("2026-11-23T10:00:00Z"));
   const b = new Booking(page);
   const site = new Site(page);
@@ -286,6 +286,7 @@ test("with storage turned off the booking still works and says nothing is saved"
 });
 
 test("sending to the organiser's endpoint fails, says so, and succeeds on retry", async ({ page }) => {
+  await dataFromNetwork(page);
   await page.route("**/data/event.json", async (route) => {
     const response = await route.fetch();
     const event = await response.json();
@@ -338,6 +339,7 @@ test("hostile, long and mixed-direction input is kept as text", async ({ page })
 });
 
 test("a stand whose type the event's terms do not list is explained, not priced, and nothing breaks", async ({ page }) => {
+  await dataFromNetwork(page);
   await page.route("**/data/floorplan.json", async (route) => {
     const response = await route.fetch();
     const plan = await response.json();
@@ -356,6 +358,7 @@ test("a stand whose type the event's terms do not list is explained, not priced,
 });
 
 test("hostile text in the floor plan data is drawn as text, never as markup", async ({ page }) => {
+  await dataFromNetwork(page);
   // Ids with markup are refused when the file is read (see faults.spec.mjs);
   // names, labels and notes may hold anything and are drawn as text.
   const hostile = '<img src=x onerror="window.pwned=1">"\'&';

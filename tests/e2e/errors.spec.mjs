@@ -1,7 +1,13 @@
 // Bad input: every failure gets a translated message, a retry where it makes
 // sense, and the rest of the page keeps working.
-import { test, expect } from "@playwright/test";
+import { test, expect, dataFromNetwork } from "./test.mjs";
 import { Site, BILINGUAL } from "./site.mjs";
+
+// The files are fetched, as on a client-side navigation: a prerendered page
+// carries its own copies, which cannot fail.
+test.beforeEach(async ({ page }) => {
+  await dataFromNetwork(page);
+});
 
 test("a server error on the news index shows a message, and retry recovers", async ({ page }) => {
   let fail = true;

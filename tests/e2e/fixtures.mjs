@@ -1,4 +1,4 @@
-// Data the tests own: a small event and floor plan under tests/fixtures/data,
+// Data the tests own: a small event and floor plan under tests/fixtures/site/data,
 // served in place of the shipped files, so an editor's change to public/data
 // never breaks a test. The fixture hall "T":
 //   T1 shell 4 × 3 m (12 m², the shell minimum), available
@@ -8,15 +8,18 @@
 // The fixture event opens on 2027-04-19, takes requests until the day before,
 // and posts requests to /api/requests.
 import { expect } from "@playwright/test";
+import { dataFromNetwork } from "./test.mjs";
 import { fileURLToPath } from "node:url";
 import { readFileSync } from "node:fs";
 
-const dir = fileURLToPath(new URL("../fixtures/data/", import.meta.url));
+const dir = fileURLToPath(new URL("../fixtures/site/data/", import.meta.url));
 
 export const FIXTURE_EVENT = JSON.parse(readFileSync(`${dir}event.json`, "utf8"));
 
-/** Serves the fixture event and plan instead of the shipped ones. */
+/** Serves the fixture event and plan instead of the shipped ones (fetched,
+ * not the shipped copies a prerendered page carries). */
 export async function useFixtures(page, { event = {} } = {}) {
+  await dataFromNetwork(page);
   await page.route("**/data/event.json", (route) => route.fulfill({ json: { ...FIXTURE_EVENT, ...event } }));
   await page.route("**/data/floorplan.json", (route) => route.fulfill({ path: `${dir}floorplan.json` }));
 }

@@ -1,5 +1,5 @@
 // Layout on a phone and accessibility of every page, in both languages.
-import { test, expect } from "@playwright/test";
+import { test, expect, waitForApp } from "./test.mjs";
 import AxeBuilder from "@axe-core/playwright";
 import { Site, BILINGUAL, ENGLISH_ONLY } from "./site.mjs";
 
@@ -9,7 +9,7 @@ for (const lang of ["en", "ar"]) {
   test(`no horizontal scrolling on a 375 px phone (${lang})`, async ({ browser }) => {
     test.setTimeout(120_000);
     const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
-    const page = await context.newPage();
+    const page = waitForApp(await context.newPage());
     const site = new Site(page);
     for (const path of PAGES) {
       await site.open(`/${lang}${path}`);

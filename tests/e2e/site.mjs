@@ -1,6 +1,7 @@
 // Page object for the expo site: stable selectors and the few waits a
 // Wasm app needs, so the journeys read like what a visitor does.
 import { expect } from "@playwright/test";
+import { ready } from "./test.mjs";
 
 const port = Number(process.env.E2E_PORT ?? 4173);
 /** The root build's origin, and the sub-path build's address (see playwright.config.mjs). */
@@ -22,6 +23,7 @@ export class Site {
   /** Opens a path and waits until the app has rendered into it. */
   async open(path) {
     await this.page.goto(path);
+    await ready(this.page);
     await expect(this.switch).toBeVisible();
   }
 

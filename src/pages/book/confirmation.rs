@@ -42,7 +42,7 @@ fn RequestView(request: StandRequest, event: StoredValue<Event>) -> impl IntoVie
     let elsewhere = RwSignal::new(false);
     let sending_here = RwSignal::new(false);
     // A send that a closed tab left unfinished is shown as failed, with retry.
-    let now = js_sys::Date::now() as u64;
+    let now = crate::platform::now_ms();
     if let d @ Delivery::Sending { .. } = delivery.get_untracked() {
         if d.can_send(now) {
             let reference = request.with_value(|r| r.reference.clone());

@@ -8,9 +8,12 @@ use crate::components::loaded;
 use crate::domain::booking::event::Event;
 use crate::domain::booking::plan::FloorPlan;
 use crate::domain::booking::quote::{quote, Quote, Violation};
+use crate::domain::booking::words::money;
 use crate::domain::route::{BookStep, Page};
 use crate::domain::Msg;
-use crate::state::{today, tr, use_booking, use_data, use_head, use_route, StorageNotice};
+use crate::state::{
+    today, tr, use_booking, use_data, use_head, use_lang, use_route, StorageNotice,
+};
 use leptos::prelude::*;
 
 /// The booking page for one step; event terms and floor plan are loaded once
@@ -25,7 +28,9 @@ pub fn BookPage(step: BookStep) -> impl IntoView {
         loaded(data.plan, move |plan| {
             let plan = StoredValue::new(FloorPlan::clone(&plan));
             match step.get_value() {
-                BookStep::Choose => view! { <choose::ChooseStep plan event/> }.into_any(),
+                BookStep::Choose => {
+                    view! { <choose::ChooseStep plan event/><StandTypes event/> }.into_any()
+                }
                 BookStep::Details => view! { <details::DetailsStep plan event/> }.into_any(),
                 BookStep::Request(reference) => {
                     view! { <confirmation::Confirmation reference event/> }.into_any()
@@ -110,5 +115,47 @@ fn Notice() -> impl IntoView {
                 </div>
             }
         })
+    }
+}
+
+/// The stand types with their price and minimum size, and the organiser's
+/// address: what a visitor needs to ask for a stand even where the plan
+/// cannot run (a page read without script).
+#[component]
+fn StandTypes(event: StoredValue<Event>) -> impl IntoView {
+    let lang = use_lang();
+    let rows = event.with_value(|e| {
+        e.stand_types
+            .iter()
+            .map(|t| {
+                let name = t.name.clone();
+                let price = money(e, t.price_per_m2);
+                let min = t.min_area_m2;
+                view! {
+                    <tr>
+                        <th scope="row">{move || name.show_or_empty(lang.get()).text.to_string()}</th>
+                        <td><bdi>{price}</bdi></td>
+                        <td><bdi>{min}</bdi></td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    });
+    let address = event.with_value(|e| e.request_email.clone());
+    view! {
+        <section class="stand-types" aria-labelledby="stand-types-title">
+            <h2 id="stand-types-title">{tr(Msg::StandTypes)}</h2>
+            <table class="quote__table stand-types__table">
+                <thead>
+                    <tr>
+                        <th scope="col">{tr(Msg::Type)}</th>
+                        <th scope="col">{tr(Msg::PricePerM2)}</th>
+                        <th scope="col">{tr(Msg::MinArea)}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+            <p>{tr(Msg::RequestByEmail)}" "<a href=format!("mailto:{address}")><bdi>{address.clone()}</bdi></a></p>
+        </section>
     }
 }

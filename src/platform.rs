@@ -1,0 +1,239 @@
+//! What only a browser has, behind one small interface: the deployment base,
+//! storage, the visitor's languages, today's date, another tab's writes, and
+//! the data files a prerendered page carries. The build-time renderer
+//! provides the same calls from a [`BuildEnv`] in context, so components and
+//! pages never need a `cfg`.
+
+use crate::domain::date::Date;
+
+#[cfg(target_arch = "wasm32")]
+pub use browser::*;
+#[cfg(not(target_arch = "wasm32"))]
+pub use native::*;
+
+/// localStorage that never fails the app: private modes, a disabled or full
+/// storage all degrade to "nothing saved" and the caller is told. At build
+/// time nothing is stored.
+pub mod storage {
+    #[cfg(target_arch = "wasm32")]
+    fn local() -> Option<web_sys::Storage> {
+        web_sys::window()?.local_storage().ok().flatten()
+    }
+
+    pub fn load(key: &str) -> Option<String> {
+        #[cfg(target_arch = "wasm32")]
+        return local()?.get_item(key).ok().flatten();
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let _ = key;
+            None
+        }
+    }
+
+    /// Returns whether the value was stored.
+    pub fn save(key: &str, value: &str) -> bool {
+        #[cfg(target_arch = "wasm32")]
+        return local().is_some_and(|s| s.set_item(key, value).is_ok());
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let _ = (key, value);
+            false
+        }
+    }
+
+    pub fn remove(key: &str) {
+        #[cfg(target_arch = "wasm32")]
+        if let Some(s) = local() {
+            let _ = s.remove_item(key);
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = key;
+    }
+}
+
+/// The id of the `<script type="application/json">` in which a prerendered
+/// page carries the data files it was rendered from, by path.
+pub const PRELOAD_ID: &str = "expo-data";
+
+#[cfg(target_arch = "wasm32")]
+mod browser {
+    use super::{Date, PRELOAD_ID};
+    use leptos::prelude::{on_cleanup, window_event_listener};
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+
+    /// The deployment base path without a trailing slash ("" at the root,
+    /// "/expo" under a sub-path), read from `<base href>` that Trunk writes.
+    pub fn base_path() -> String {
+        // Only an explicit <base>: without one, baseURI is the current page.
+        let base = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector("base[href]").ok().flatten())
+            .and_then(|b| b.get_attribute("href"))
+            .and_then(|href| web_sys::Url::new_with_base(&href, "http://base.invalid/").ok())
+            .map(|u| u.pathname())
+            .unwrap_or_default();
+        base.trim_end_matches('/').to_string()
+    }
+
+    /// The browser's preferred languages, most wanted first.
+    pub fn browser_langs() -> Vec<String> {
+        web_sys::window()
+            .map(|w| {
+                w.navigator()
+                    .languages()
+                    .iter()
+                    .filter_map(|v| v.as_string())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Today's date in Tripoli, from the browser's clock.
+    pub fn today() -> Date {
+        use js_sys::{Array, Intl, Object, Reflect};
+        use wasm_bindgen::JsValue;
+        let options = Object::new();
+        let _ = Reflect::set(&options, &"timeZone".into(), &"Africa/Tripoli".into());
+        // en-CA writes dates as YYYY-MM-DD.
+        Intl::DateTimeFormat::new(&Array::of1(&"en-CA".into()), &options)
+            .format()
+            .call1(&JsValue::NULL, &js_sys::Date::new_0())
+            .ok()
+            .and_then(|v| v.as_string())
+            .and_then(|s| Date::parse(&s))
+            .unwrap_or_else(|| Date::from_days((js_sys::Date::now() / 86_400_000.0) as i64))
+    }
+
+    /// Milliseconds since 1970, from the browser's clock.
+    pub fn now_ms() -> u64 {
+        js_sys::Date::now() as u64
+    }
+
+    /// Calls `f(key, new value)` when another tab writes to storage, while
+    /// the calling owner lives. (A tab never hears its own writes.)
+    pub fn on_storage_change(f: impl Fn(Option<String>, Option<String>) + 'static) {
+        let listener =
+            window_event_listener(leptos::ev::storage, move |ev| f(ev.key(), ev.new_value()));
+        on_cleanup(move || listener.remove());
+    }
+
+    /// Keeps the document's title and description on what `head` says
+    /// (title, description), following its changes (an Effect).
+    pub fn keep_head(head: impl Fn() -> (String, String) + 'static) {
+        leptos::prelude::Effect::new(move |_| {
+            let (title, description) = head();
+            let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+                return;
+            };
+            if !title.is_empty() {
+                doc.set_title(&title);
+            }
+            if let (false, Ok(Some(meta))) = (
+                description.is_empty(),
+                doc.query_selector("meta[name=description]"),
+            ) {
+                let _ = meta.set_attribute("content", &description);
+            }
+        });
+    }
+
+    thread_local! {
+        static PRELOADED: RefCell<Option<HashMap<String, String>>> = const { RefCell::new(None) };
+    }
+
+    /// The text of a data file this page was prerendered from, given once:
+    /// the first render uses it instead of fetching, so the app takes over
+    /// the page with exactly what the page shows; a retry fetches afresh.
+    pub fn preloaded(path: &str) -> Option<String> {
+        PRELOADED.with(|cell| {
+            let mut map = cell.borrow_mut();
+            let files = map.get_or_insert_with(|| {
+                web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.get_element_by_id(PRELOAD_ID))
+                    .and_then(|el| el.text_content())
+                    .and_then(|json| serde_json::from_str(&json).ok())
+                    .unwrap_or_default()
+            });
+            files.remove(path)
+        })
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use super::Date;
+    use leptos::prelude::use_context;
+    use std::collections::{BTreeMap, BTreeSet};
+    use std::sync::{Arc, Mutex};
+
+    /// What the build-time renderer knows in place of a browser: where the
+    /// site is deployed, the day of the build, and the data files' texts.
+    /// It remembers which files a page read, so the page carries exactly those.
+    #[derive(Clone, Debug)]
+    pub struct BuildEnv {
+        /// The deployment base without a trailing slash ("" or "/expo").
+        pub base: String,
+        pub today: Date,
+        /// Data file texts by path (`data/event.json`, `data/articles/x.en.md`).
+        pub files: Arc<BTreeMap<String, String>>,
+        pub read: Arc<Mutex<BTreeSet<String>>>,
+        /// The page's title and description, as the page set them.
+        pub head: Arc<Mutex<(String, String)>>,
+    }
+
+    impl Default for BuildEnv {
+        fn default() -> Self {
+            BuildEnv {
+                base: String::new(),
+                today: Date::from_days(0),
+                files: Arc::default(),
+                read: Arc::default(),
+                head: Arc::default(),
+            }
+        }
+    }
+
+    fn env() -> BuildEnv {
+        use_context::<BuildEnv>().unwrap_or_default()
+    }
+
+    pub fn base_path() -> String {
+        env().base
+    }
+
+    /// A page rendered at build time has no visitor yet.
+    pub fn browser_langs() -> Vec<String> {
+        Vec::new()
+    }
+
+    pub fn today() -> Date {
+        env().today
+    }
+
+    pub fn now_ms() -> u64 {
+        (env().today.to_days().max(0) as u64) * 86_400_000
+    }
+
+    /// Records the page's title and description for the page's `<head>`.
+    pub fn keep_head(head: impl Fn() -> (String, String) + 'static) {
+        if let Ok(mut slot) = env().head.lock() {
+            *slot = head();
+        }
+    }
+
+    /// No other tab at build time.
+    pub fn on_storage_change(_f: impl Fn(Option<String>, Option<String>) + 'static) {}
+
+    pub fn preloaded(path: &str) -> Option<String> {
+        let env = env();
+        let text = env.files.get(path).cloned();
+        if text.is_some() {
+            if let Ok(mut read) = env.read.lock() {
+                read.insert(path.to_string());
+            }
+        }
+        text
+    }
+}

@@ -1,0 +1,310 @@
+//! The build-time renderer: every page of the site, in both languages, as
+//! HTML from the same components the app renders in the browser. Each page
+//! carries the data files it was rendered from, so the app takes it over
+//! with exactly what it shows, without fetching them again.
+
+use crate::domain::article::{body_path, ArticleIndex};
+use crate::domain::booking::event::Event;
+use crate::domain::booking::plan::FloorPlan;
+use crate::domain::data::{parse, DataFile};
+use crate::domain::date::Date;
+use crate::domain::route::{BookStep, Page};
+use crate::domain::site::Site;
+use crate::domain::sponsor::Sponsors;
+use crate::domain::Lang;
+use crate::platform::{BuildEnv, PRELOAD_ID};
+use leptos::prelude::*;
+use leptos_router::location::RequestUrl;
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+
+/// Every data file under `public/`, read and checked by the same rules as
+/// `cargo test` and the app: an editor's mistake fails the build, with the
+/// file and the field, and never reaches the host.
+pub fn read_data(public: &Path) -> Result<BTreeMap<String, String>, Vec<String>> {
+    let mut files = BTreeMap::new();
+    let mut problems = Vec::new();
+    let mut read =
+        |path: &str, problems: &mut Vec<String>| match std::fs::read_to_string(public.join(path)) {
+            Ok(text) => {
+                files.insert(path.to_string(), text.clone());
+                Some(text)
+            }
+            Err(e) => {
+                problems.push(format!("{path}: cannot read: {e}"));
+                None
+            }
+        };
+    fn check<T: DataFile>(text: Option<String>, problems: &mut Vec<String>) -> Option<T> {
+        parse::<T>(&text?).map_err(|e| problems.push(e)).ok()
+    }
+    let index: Option<ArticleIndex> = check(read(ArticleIndex::PATH, &mut problems), &mut problems);
+    check::<Sponsors>(read(Sponsors::PATH, &mut problems), &mut problems);
+    check::<Site>(read(Site::PATH, &mut problems), &mut problems);
+    let event: Option<Event> = check(read(Event::PATH, &mut problems), &mut problems);
+    let plan: Option<FloorPlan> = check(read(FloorPlan::PATH, &mut problems), &mut problems);
+    if let (Some(plan), Some(event)) = (&plan, &event) {
+        problems.extend(
+            plan.type_problems(event)
+                .into_iter()
+                .map(|p| format!("{}: {p}", FloorPlan::PATH)),
+        );
+    }
+    for a in index.iter().flat_map(|i| &i.articles) {
+        for lang in &a.body {
+            read(&body_path(&a.slug, *lang), &mut problems);
+        }
+    }
+    if problems.is_empty() {
+        Ok(files)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Every page to write, in both languages: a new article in articles.json
+/// gets its pages with no code change.
+pub fn pages(files: &BTreeMap<String, String>) -> Vec<Page> {
+    let index: Option<ArticleIndex> = files.get(ArticleIndex::PATH).and_then(|t| parse(t).ok());
+    let mut pages = vec![
+        Page::Home,
+        Page::News,
+        Page::Sponsors,
+        Page::Book(BookStep::Choose),
+        Page::Book(BookStep::Details),
+    ];
+    pages.extend(
+        index
+            .iter()
+            .flat_map(|i| &i.articles)
+            .map(|a| Page::Article(a.slug.clone())),
+    );
+    pages
+}
+
+/// Where a page's file goes in the built site: a folder's `index.html` for
+/// a path ending in `/`, else `<path>.html`, which static hosts serve for
+/// the path without the extension.
+pub fn output_path(app_path: &str) -> String {
+    let trimmed = app_path.trim_start_matches('/');
+    if trimmed.is_empty() || trimmed.ends_with('/') {
+        format!("{trimmed}index.html")
+    } else {
+        format!("{trimmed}.html")
+    }
+}
+
+/// A page rendered from the app's components.
+pub struct Rendered {
+    /// The app's markup, for `<body>`.
+    pub body: String,
+    pub title: String,
+    pub description: String,
+    /// The data files the page read, by path: the page carries them.
+    pub data: BTreeMap<String, String>,
+}
+
+/// Renders the app at `app_path` (without the deployment base).
+pub fn render(env: &BuildEnv, app_path: &str) -> Rendered {
+    let env = BuildEnv {
+        read: Arc::default(),
+        head: Arc::default(),
+        ..env.clone()
+    };
+    let owner = Owner::new();
+    let body = owner.with(|| {
+        provide_context(RequestUrl::new(&format!("{}{app_path}", env.base)));
+        provide_context(env.clone());
+        view! { <crate::App/> }.to_html()
+    });
+    owner.unset();
+    let read = env.read.lock().map(|r| r.clone()).unwrap_or_default();
+    let (title, description) = env.head.lock().map(|h| h.clone()).unwrap_or_default();
+    Rendered {
+        body,
+        title,
+        description,
+        data: read
+            .into_iter()
+            .filter_map(|p| env.files.get(&p).map(|t| (p, t.clone())))
+            .collect(),
+    }
+}
+
+fn escape_attr(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+fn escape_text(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// Replaces the text between `open` (from its start) and `close` (to its
+/// end) in `html`.
+fn replace_between(html: &str, open: &str, close: &str, with: &str) -> Result<String, String> {
+    let start = html
+        .find(open)
+        .ok_or_else(|| format!("the page shell has no `{open}`"))?;
+    let end = html[start..]
+        .find(close)
+        .map(|i| start + i + close.len())
+        .ok_or_else(|| format!("the page shell has no `{close}` after `{open}`"))?;
+    Ok(format!("{}{with}{}", &html[..start], &html[end..]))
+}
+
+/// The whole HTML file of a page: Trunk's built shell (its hashed assets,
+/// integrity and policy) with the page's language and direction, title,
+/// description and head links, the data it carries, and its markup.
+pub fn page_html(
+    shell: &str,
+    lang: Option<Lang>,
+    page: &Rendered,
+    head: &str,
+) -> Result<String, String> {
+    if shell.contains(PRELOAD_ID) {
+        return Err("the page shell is already a rendered page: run `trunk build` first".into());
+    }
+    let lang = lang.unwrap_or(Lang::En);
+    let mut html = replace_between(
+        shell,
+        "<html",
+        ">",
+        &format!(
+            r#"<html lang="{}" dir="{}">"#,
+            lang.code(),
+            lang.dir().as_str()
+        ),
+    )?;
+    if !page.title.is_empty() {
+        html = replace_between(
+            &html,
+            "<title>",
+            "</title>",
+            &format!("<title>{}</title>", escape_text(&page.title)),
+        )?;
+    }
+    if !page.description.is_empty() {
+        html = replace_between(
+            &html,
+            r#"<meta name="description""#,
+            ">",
+            &format!(
+                r#"<meta name="description" content="{}">"#,
+                escape_attr(&page.description)
+            ),
+        )?;
+    }
+    // JSON inside a script element: `</` must not close it early.
+    let data = serde_json::to_string(&page.data)
+        .map_err(|e| e.to_string())?
+        .replace("</", "<\\/");
+    let carried = format!(r#"<script type="application/json" id="{PRELOAD_ID}">{data}</script>"#);
+    let fonts = font_preloads(lang);
+    html = html.replacen("</head>", &format!("{fonts}{head}{carried}\n</head>"), 1);
+    // The app starts right after <body>: nothing before its first node.
+    replace_between(
+        &html,
+        "<body",
+        "</body>",
+        &format!("<body>{}</body>", page.body),
+    )
+}
+
+/// The fonts a page in `lang` draws its text with, fetched with the page
+/// instead of after its stylesheet, so the text does not move when they
+/// arrive (the files are in `style/tokens.css`).
+fn font_preloads(lang: Lang) -> String {
+    let mut fonts = vec![
+        "ibm-plex-sans-latin-400-normal",
+        "ibm-plex-sans-latin-700-normal",
+    ];
+    if lang == Lang::Ar {
+        fonts.extend([
+            "ibm-plex-sans-arabic-arabic-400-normal",
+            "ibm-plex-sans-arabic-arabic-700-normal",
+        ]);
+    }
+    fonts
+        .iter()
+        .map(|f| {
+            format!(r#"<link rel="preload" href="fonts/{f}.woff2" as="font" type="font/woff2" crossorigin>"#)
+        })
+        .collect()
+}
+
+/// The links every page's head carries: the same page in each language.
+pub fn alternates(base: &str, page: &Page) -> String {
+    let mut out = String::new();
+    for lang in Lang::ALL {
+        out.push_str(&format!(
+            r#"<link rel="alternate" hreflang="{}" href="{base}{}">"#,
+            lang.code(),
+            escape_attr(&page.path(lang))
+        ));
+    }
+    out
+}
+
+/// Renders and writes every page into `dist` (already built by Trunk, whose
+/// `index.html` is the shell). Returns the files written.
+pub fn write_site(
+    dist: &Path,
+    public: &Path,
+    base: &str,
+    today: Date,
+) -> Result<Vec<String>, Vec<String>> {
+    let files = read_data(public)?;
+    let shell = std::fs::read_to_string(dist.join("index.html"))
+        .map_err(|e| vec![format!("{}: {e}", dist.join("index.html").display())])?;
+    let env = BuildEnv {
+        base: base.trim_end_matches('/').to_string(),
+        today,
+        files: Arc::new(files.clone()),
+        ..BuildEnv::default()
+    };
+    let mut out: Vec<(String, String)> = Vec::new();
+    for page in pages(&files) {
+        for lang in Lang::ALL {
+            let path = page.path(lang);
+            let rendered = render(&env, &path);
+            let html = page_html(&shell, Some(lang), &rendered, &alternates(&env.base, &page))
+                .map_err(|e| vec![e])?;
+            out.push((output_path(&path), html));
+        }
+    }
+    // The bare root offers both languages; the not-found page is what a
+    // static host answers for any other path (the app then shows the page
+    // it is, such as a request kept in the browser).
+    let root = render(&env, "/");
+    out.push((
+        "index.html".into(),
+        page_html(&shell, None, &root, "").map_err(|e| vec![e])?,
+    ));
+    let missing = render(&env, "/404");
+    out.push((
+        "404.html".into(),
+        page_html(
+            &shell,
+            None,
+            &missing,
+            r#"<meta name="robots" content="noindex">"#,
+        )
+        .map_err(|e| vec![e])?,
+    ));
+    let mut written = Vec::new();
+    for (path, html) in out {
+        let target = dist.join(&path);
+        if let Some(dir) = target.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| vec![format!("{}: {e}", dir.display())])?;
+        }
+        std::fs::write(&target, html).map_err(|e| vec![format!("{}: {e}", target.display())])?;
+        written.push(path);
+    }
+    Ok(written)
+}

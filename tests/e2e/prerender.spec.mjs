@@ -1,0 +1,118 @@
+// Every page is real HTML in the first response: readable without
+// JavaScript, in the right language and direction, with real links; then the
+// app takes it over without a flash, a duplicate, a shift or a fetch.
+import { test, expect, ready } from "./test.mjs";
+import { ORIGIN, SUBPATH } from "./site.mjs";
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a reader reads the home page, the news, an article and the sponsors, and switches language by link", async ({ page }) => {
+    const index = await (await page.request.get("/data/articles.json")).json();
+    const article = index.articles.find((a) => a.body?.includes("ar") && a.body?.includes("en"));
+    await page.goto("/en/");
+    await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
+    await expect(page.locator("main h1")).not.toBeEmpty();
+    await expect(page.locator(".article-card").first()).toBeVisible();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "News" }).click();
+    await expect(page).toHaveURL(/\/en\/news$/);
+    await expect(page.locator(".article-card")).toHaveCount(index.articles.length);
+    await page.locator(`a[href$="/en/news/${article.slug}"]`).first().click();
+    await expect(page.locator("main h1")).toHaveText(article.title.en);
+    await expect(page.locator(".article__body p").first()).not.toBeEmpty();
+    // The language switch is a real link to the other page.
+    await page.locator("a.lang-switch").click();
+    await expect(page).toHaveURL(new RegExp(`/ar/news/${article.slug}$`));
+    await expect(page.locator("html")).toHaveAttribute("lang", "ar");
+    await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+    await expect(page.locator("main h1")).toHaveText(article.title.ar);
+    await expect(page.locator(".article__body")).toHaveAttribute("lang", "ar");
+    await page.getByRole("navigation", { name: "القائمة الرئيسية" }).getByRole("link", { name: "الرعاة والشركاء" }).click();
+    await expect(page.locator(".sponsor-groups img").first()).toBeVisible();
+  });
+
+  test("the booking page explains the stand types, prices and minimum sizes, and where to write", async ({ page }) => {
+    const event = await (await page.request.get("/data/event.json")).json();
+    await page.goto("/ar/book");
+    const types = page.locator(".stand-types");
+    await expect(types.locator("tbody tr")).toHaveCount(event.stand_types.length);
+    for (const t of event.stand_types) {
+      const row = types.locator("tbody tr").filter({ hasText: t.name.ar });
+      await expect(row).toContainText(String(t.min_area_m2));
+    }
+    await expect(types.getByRole("link", { name: event.request_email })).toHaveAttribute("href", `mailto:${event.request_email}`);
+  });
+
+  test("each page has its own title and description, and links its other language", async ({ page }) => {
+    const site = await (await page.request.get("/data/site.json")).json();
+    await page.goto("/ar/news");
+    await expect(page).toHaveTitle(`الأخبار · ${site.name.ar}`);
+    await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", site.description.ar);
+    await expect(page.locator('link[rel="alternate"][hreflang="en"]')).toHaveAttribute("href", "/en/news");
+    await expect(page.locator('link[rel="alternate"][hreflang="ar"]')).toHaveAttribute("href", "/ar/news");
+  });
+
+  test("under a sub-path, behind an SPA rule, links keep the sub-path", async ({ page }) => {
+    await page.goto(`${SUBPATH}en/`);
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "News" }).click();
+    await expect(page).toHaveURL(`${SUBPATH}en/news`);
+    await expect(page.locator(".article-card").first()).toBeVisible();
+  });
+
+  test("an unknown address is a not-found page, answered with 404 by a plain static host", async ({ page }) => {
+    const response = await page.goto("/en/no-such-page");
+    expect(response.status()).toBe(404);
+    await expect(page.locator("main h1")).toHaveText("Page not found");
+    await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", "noindex");
+  });
+});
+
+test.describe("the app takes over", () => {
+  test("with no fetch, no duplicate, no layout shift and nothing else changed", async ({ page }) => {
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+    const data = [];
+    page.on("request", (r) => r.url().includes("/data/") && data.push(r.url()));
+    await page.addInitScript(() => {
+      window.__cls = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+      }).observe({ type: "layout-shift", buffered: true });
+    });
+    const index = await (await page.request.get("/data/articles.json")).json();
+    const article = index.articles.find((a) => a.body?.includes("en"));
+    await page.goto(`/en/news/${article.slug}`);
+    await ready(page);
+    await page.waitForLoadState("networkidle");
+    await expect(page.locator("header")).toHaveCount(1);
+    await expect(page.locator("main")).toHaveCount(1);
+    await expect(page.locator("h1")).toHaveCount(1);
+    await expect(page.locator("h1")).toHaveText(article.title.en);
+    // The article's index and body came with the page.
+    expect(data).toEqual([]);
+    expect(await page.evaluate(() => window.__cls)).toBeLessThanOrEqual(0.02);
+    expect(errors).toEqual([]);
+  });
+
+  test("the language switch then changes the page in place, with no reload", async ({ page }) => {
+    await page.goto("/en/news");
+    await ready(page);
+    await page.evaluate(() => (window.__sameDocument = true));
+    await page.locator("a.lang-switch").click();
+    await expect(page).toHaveURL(/\/ar\/news$/);
+    await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+    expect(await page.evaluate(() => window.__sameDocument)).toBe(true);
+  });
+
+  test("a request kept in the browser opens from the not-found page a static host answers", async ({ page }) => {
+    await page.clock.setFixedTime(new Date("2026-11-23T10:00:00Z"));
+    await page.goto("/en/book");
+    await page.evaluate(() => localStorage.setItem("expo.lang", "en"));
+    const response = await page.goto("/en/book/request/LB27-1123-ABCDEF");
+    expect(response.status()).toBe(404);
+    await expect(page.locator("main")).toContainText("This request is not stored in this browser");
+    await expect(page.locator("main h1")).toHaveText("Book a Stand");
+    expect(page.url()).toBe(`${ORIGIN}/en/book/request/LB27-1123-ABCDEF`);
+  });
+});

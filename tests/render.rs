@@ -1,0 +1,196 @@
+//! The build-time renderer, on a site the tests own (tests/fixtures/site):
+//! every page exists in both languages with its content, its head and the
+//! data it carries; an article added to the data gets its pages; broken
+//! data fails the build with the file and the field.
+#![cfg(not(target_arch = "wasm32"))]
+
+use expo_site::domain::date::Date;
+use expo_site::prerender::{output_path, write_site};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+const SHELL: &str = r#"<!DOCTYPE html>
+<html lang="en" dir="ltr">
+<head>
+  <meta charset="utf-8">
+  <base href="/">
+  <title>Shell title</title>
+  <meta name="description" content="Shell description.">
+</head>
+<body>
+  <noscript>shell</noscript>
+</body>
+</html>
+"#;
+
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/site")
+}
+
+/// A fresh copy of the fixture site and an empty dist holding only the shell.
+fn scratch(name: &str) -> (PathBuf, PathBuf) {
+    fn copy(from: &Path, to: &Path) {
+        fs::create_dir_all(to).unwrap();
+        for entry in fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            let target = to.join(entry.file_name());
+            if entry.file_type().unwrap().is_dir() {
+                copy(&entry.path(), &target);
+            } else {
+                fs::copy(entry.path(), target).unwrap();
+            }
+        }
+    }
+    let root = std::env::temp_dir().join(format!("expo-render-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&root);
+    let (public, dist) = (root.join("public"), root.join("dist"));
+    copy(&fixture(), &public);
+    fs::create_dir_all(&dist).unwrap();
+    fs::write(dist.join("index.html"), SHELL).unwrap();
+    (public, dist)
+}
+
+fn today() -> Date {
+    Date::new(2026, 11, 25).unwrap()
+}
+
+fn page(dist: &Path, app_path: &str) -> String {
+    fs::read_to_string(dist.join(output_path(app_path)))
+        .unwrap_or_else(|e| panic!("{app_path}: {e}"))
+}
+
+#[test]
+fn every_page_is_written_in_both_languages_with_its_content() {
+    let (public, dist) = scratch("all");
+    write_site(&dist, &public, "/", today()).unwrap();
+    for (path, lang, dir, h1) in [
+        ("/en/", "en", "ltr", "Fixture Expo"),
+        ("/ar/", "ar", "rtl", "معرض الاختبار"),
+        ("/en/news", "en", "ltr", "News"),
+        ("/ar/news", "ar", "rtl", "الأخبار"),
+        (
+            "/en/sponsors",
+            "en",
+            "ltr",
+            "Thank you to our Sponsors &amp; Partners",
+        ),
+        ("/ar/sponsors", "ar", "rtl", "شكراً لشركائنا ورعاتنا"),
+        ("/en/book", "en", "ltr", "Book a Stand"),
+        ("/ar/book/details", "ar", "rtl", "احجز جناحك"),
+        (
+            "/en/news/both-languages",
+            "en",
+            "ltr",
+            "A story in both languages",
+        ),
+        ("/ar/news/both-languages", "ar", "rtl", "قصة باللغتين"),
+    ] {
+        let html = page(&dist, path);
+        assert!(
+            html.contains(&format!(r#"<html lang="{lang}" dir="{dir}">"#)),
+            "{path}: lang and dir"
+        );
+        assert!(html.contains(h1), "{path}: {h1}");
+        assert_eq!(html.matches("<main").count(), 1, "{path}: one main");
+        // The app's markup starts right after <body>: nothing of the shell is left.
+        assert!(
+            html.contains("<body><a"),
+            "{path}: body starts with the app"
+        );
+        assert!(!html.contains("<noscript>shell"), "{path}");
+        for l in ["en", "ar"] {
+            assert!(
+                html.contains(&format!(r#"<link rel="alternate" hreflang="{l}""#)),
+                "{path}: hreflang {l}"
+            );
+        }
+    }
+}
+
+#[test]
+fn pages_carry_their_title_description_and_exactly_the_data_they_show() {
+    let (public, dist) = scratch("head");
+    write_site(&dist, &public, "/", today()).unwrap();
+    let article = page(&dist, "/ar/news/both-languages");
+    assert!(article.contains("<title>قصة باللغتين · معرض الاختبار</title>"));
+    assert!(article.contains(r#"<meta name="description" content="وصف موقع الاختبار.">"#));
+    assert!(
+        article.contains("النص العربي لقصة الاختبار."),
+        "the body is in the page"
+    );
+    assert!(article.contains(r#"id="expo-data""#));
+    assert!(article.contains(r#""data/articles/both-languages.ar.md""#));
+    // A news reader's page does not carry the floor plan.
+    assert!(!article.contains(r#""data/floorplan.json""#));
+    assert!(page(&dist, "/en/book").contains(r#""data/floorplan.json""#));
+    // An article in English only is shown in Arabic with its note, its body in English.
+    let fallback = page(&dist, "/ar/news/english-only");
+    assert!(fallback.contains("هذا المقال متاح باللغة الإنجليزية فقط."));
+    assert!(fallback.contains(r#"lang="en" dir="ltr""#));
+    assert!(fallback.contains("Only English text here."));
+}
+
+#[test]
+fn a_new_article_gets_its_pages_with_no_code_change() {
+    let (public, dist) = scratch("new");
+    let index = public.join("data/articles.json");
+    let text = fs::read_to_string(&index).unwrap().replacen(
+        r#""articles": ["#,
+        r#""articles": [{"slug": "added-by-an-editor", "title": {"en": "Added by an editor", "ar": "أضافه محرر"}, "body": ["en"]},"#,
+        1,
+    );
+    fs::write(&index, text).unwrap();
+    fs::write(
+        public.join("data/articles/added-by-an-editor.en.md"),
+        "Fresh news.\n",
+    )
+    .unwrap();
+    write_site(&dist, &public, "/", today()).unwrap();
+    assert!(page(&dist, "/en/news/added-by-an-editor").contains("Fresh news."));
+    assert!(page(&dist, "/ar/news/added-by-an-editor").contains("أضافه محرر"));
+    assert!(page(&dist, "/en/news").contains("Added by an editor"));
+}
+
+#[test]
+fn the_root_offers_both_languages_and_the_not_found_page_is_not_indexed() {
+    let (public, dist) = scratch("root");
+    write_site(&dist, &public, "/", today()).unwrap();
+    let root = fs::read_to_string(dist.join("index.html")).unwrap();
+    assert!(root.contains(r#"href="/en/""#) && root.contains(r#"href="/ar/""#));
+    let missing = fs::read_to_string(dist.join("404.html")).unwrap();
+    assert!(missing.contains(r#"<meta name="robots" content="noindex">"#));
+    assert!(missing.contains("Page not found"));
+}
+
+#[test]
+fn under_a_sub_path_every_link_keeps_it() {
+    let (public, dist) = scratch("sub");
+    write_site(&dist, &public, "/expo/", today()).unwrap();
+    let home = page(&dist, "/en/");
+    assert!(home.contains(r#"href="/expo/en/news""#));
+    assert!(home.contains(r#"href="/expo/ar/""#));
+    assert!(home.contains(r#"hreflang="ar" href="/expo/ar/""#));
+}
+
+#[test]
+fn broken_data_fails_the_build_with_the_file_and_the_field() {
+    let (public, dist) = scratch("broken");
+    let plan = public.join("data/floorplan.json");
+    let text = fs::read_to_string(&plan)
+        .unwrap()
+        .replace(r#""T2""#, r#""T1""#);
+    fs::write(&plan, text).unwrap();
+    fs::remove_file(public.join("data/articles/english-only.en.md")).unwrap();
+    let problems = write_site(&dist, &public, "/", today())
+        .unwrap_err()
+        .join("\n");
+    assert!(
+        problems.contains("data/floorplan.json: stands[1] (T1).id: used by more than one stand"),
+        "{problems}"
+    );
+    assert!(
+        problems.contains("data/articles/english-only.en.md: cannot read"),
+        "{problems}"
+    );
+    assert!(!dist.join("en/news.html").exists(), "nothing is written");
+}
