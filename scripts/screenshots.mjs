@@ -1,7 +1,7 @@
 // Screenshots of the release build for docs/screenshots: the main pages and
 // the booking steps, in both languages, on a 1280 px desktop and a 375 px
-// phone. Run after a release build: `node scripts/screenshots.mjs` (it
-// serves dist/ itself).
+// phone. Run after a release build (`./scripts/build.sh`):
+// `node scripts/screenshots.mjs` (it serves dist/ itself).
 import { chromium } from "@playwright/test";
 import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
@@ -38,7 +38,7 @@ const SHOTS = [
 const VIEWPORTS = { desktop: { width: 1280, height: 900 }, phone: { width: 375, height: 812 } };
 
 mkdirSync(OUT, { recursive: true });
-const server = spawn("node", ["scripts/serve.mjs", "--dir", "dist", "--port", String(PORT)], { stdio: "ignore" });
+const server = spawn("node", ["scripts/serve.mjs", "--dir", "dist", "--port", String(PORT), "--no-fallback"], { stdio: "ignore" });
 await new Promise((r) => setTimeout(r, 500));
 const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
@@ -53,6 +53,12 @@ try {
         const page = await context.newPage();
         await page.clock.setFixedTime(new Date("2026-11-23T10:00:00Z"));
         await page.goto(`http://127.0.0.1:${PORT}/${lang}${path}`);
+        await page.locator("html[data-app=ready]").waitFor({ state: "attached" });
+        // As a returning visitor sees it: fonts are shown only if they arrive
+        // in time (font-display: optional), which they do from the cache.
+        await page.evaluate(() => document.fonts.ready);
+        await page.reload();
+        await page.locator("html[data-app=ready]").waitFor({ state: "attached" });
         await page.waitForLoadState("networkidle");
         if (prepare) await prepare(page);
         await page.evaluate(() => document.fonts.ready);
