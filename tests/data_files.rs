@@ -2,6 +2,8 @@
 //! editors' rules; a broken file is reported with its path and field.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use expo_site::domain::article::ArticleIndex;
 use expo_site::domain::booking::event::Event;
 use expo_site::domain::booking::plan::FloorPlan;
@@ -113,21 +115,9 @@ fn shipped_articles_match_the_seed() {
 
 /// Copies `public/` to a temporary folder so a test can break it.
 fn scratch_copy(name: &str) -> PathBuf {
-    fn copy(from: &Path, to: &Path) {
-        fs::create_dir_all(to).unwrap();
-        for entry in fs::read_dir(from).unwrap() {
-            let entry = entry.unwrap();
-            let target = to.join(entry.file_name());
-            if entry.file_type().unwrap().is_dir() {
-                copy(&entry.path(), &target);
-            } else {
-                fs::copy(entry.path(), target).unwrap();
-            }
-        }
-    }
     let dir = std::env::temp_dir().join(format!("expo-data-{name}-{}", std::process::id()));
     let _ = fs::remove_dir_all(&dir);
-    copy(&public(), &dir);
+    common::copy_dir(&public(), &dir);
     dir
 }
 

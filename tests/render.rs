@@ -4,6 +4,8 @@
 //! data fails the build with the file and the field.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use expo_site::domain::date::Date;
 use expo_site::prerender::{output_path, write_site};
 use std::fs;
@@ -29,22 +31,10 @@ fn fixture() -> PathBuf {
 
 /// A fresh copy of the fixture site and an empty dist holding only the shell.
 fn scratch(name: &str) -> (PathBuf, PathBuf) {
-    fn copy(from: &Path, to: &Path) {
-        fs::create_dir_all(to).unwrap();
-        for entry in fs::read_dir(from).unwrap() {
-            let entry = entry.unwrap();
-            let target = to.join(entry.file_name());
-            if entry.file_type().unwrap().is_dir() {
-                copy(&entry.path(), &target);
-            } else {
-                fs::copy(entry.path(), target).unwrap();
-            }
-        }
-    }
     let root = std::env::temp_dir().join(format!("expo-render-{name}-{}", std::process::id()));
     let _ = fs::remove_dir_all(&root);
     let (public, dist) = (root.join("public"), root.join("dist"));
-    copy(&fixture(), &public);
+    common::copy_dir(&fixture(), &public);
     fs::create_dir_all(&dist).unwrap();
     fs::write(dist.join("index.html"), SHELL).unwrap();
     (public, dist)
