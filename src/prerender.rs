@@ -200,10 +200,7 @@ pub fn page_html(
             ),
         )?;
     }
-    // JSON inside a script element: `</` must not close it early.
-    let data = serde_json::to_string(&page.data)
-        .map_err(|e| e.to_string())?
-        .replace("</", "<\\/");
+    let data = script_json(&page.data);
     let carried = format!(r#"<script type="application/json" id="{PRELOAD_ID}">{data}</script>"#);
     let fonts = font_preloads(lang);
     html = html.replacen("</head>", &format!("{fonts}{head}{carried}\n</head>"), 1);
@@ -238,17 +235,212 @@ fn font_preloads(lang: Lang) -> String {
         .collect()
 }
 
-/// The links every page's head carries: the same page in each language.
-pub fn alternates(base: &str, page: &Page) -> String {
+/// What the renderer knows of the site for a page's head and the sitemap.
+struct Facts {
+    /// The site's address without a trailing slash (`site.json`'s `url`),
+    /// with the deployment base: absolute URLs start with it.
+    root: Option<String>,
+    /// The deployment base without a trailing slash ("" or "/expo").
+    base: String,
+    site: Site,
+    index: ArticleIndex,
+    event: Event,
+}
+
+impl Facts {
+    fn read(files: &BTreeMap<String, String>, base: &str) -> Option<Facts> {
+        let get = |path: &str| files.get(path).map(String::as_str).unwrap_or_default();
+        let site: Site = parse(get(Site::PATH)).ok()?;
+        let base = base.trim_end_matches('/').to_string();
+        Some(Facts {
+            root: site
+                .url
+                .as_ref()
+                .map(|u| format!("{}{base}", u.trim_end_matches('/'))),
+            index: parse(get(ArticleIndex::PATH)).ok()?,
+            event: parse(get(Event::PATH)).ok()?,
+            site,
+            base,
+        })
+    }
+
+    /// A page's address: absolute when the site's address is known.
+    fn url(&self, app_path: &str) -> String {
+        match &self.root {
+            Some(root) => format!("{root}{app_path}"),
+            None => format!("{}{app_path}", self.base),
+        }
+    }
+}
+
+/// Open Graph's name for a language.
+fn og_locale(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "en_GB",
+        Lang::Ar => "ar_LY",
+    }
+}
+
+/// JSON for a `<script>` element: `</` must not close it early.
+fn script_json(value: &impl serde::Serialize) -> String {
+    serde_json::to_string(value)
+        .unwrap_or_default()
+        .replace("</", "<\\/")
+}
+
+/// What a page says about itself to search engines and link previews: its
+/// canonical address and its other language, Open Graph and Twitter card
+/// tags, and structured data (the exhibition on the home page, the article
+/// on an article's page).
+fn head_tags(facts: &Facts, page: &Page, lang: Lang, rendered: &Rendered) -> String {
     let mut out = String::new();
-    for lang in Lang::ALL {
-        out.push_str(&format!(
-            r#"<link rel="alternate" hreflang="{}" href="{base}{}">"#,
-            lang.code(),
-            escape_attr(&page.path(lang))
+    let mut tag = |t: String| out.push_str(&t);
+    let canonical = facts.url(&page.path(lang));
+    if facts.root.is_some() {
+        tag(format!(
+            r#"<link rel="canonical" href="{}">"#,
+            escape_attr(&canonical)
+        ));
+    }
+    for l in Lang::ALL {
+        tag(format!(
+            r#"<link rel="alternate" hreflang="{}" href="{}">"#,
+            l.code(),
+            escape_attr(&facts.url(&page.path(l)))
+        ));
+    }
+    tag(format!(
+        r#"<link rel="alternate" hreflang="x-default" href="{}">"#,
+        escape_attr(&facts.url("/"))
+    ));
+    let article = match page {
+        Page::Article(slug) => facts.index.find(slug),
+        _ => None,
+    };
+    let description = article
+        .and_then(|a| a.summary.show(lang))
+        .map_or(rendered.description.as_str(), |s| s.text);
+    let image = article
+        .and_then(|a| a.image.as_ref())
+        .filter(|_| facts.root.is_some())
+        .map(|i| facts.url(&format!("/{i}")));
+    let meta = |property: &str, content: &str| {
+        format!(
+            r#"<meta property="{property}" content="{}">"#,
+            escape_attr(content)
+        )
+    };
+    tag(meta(
+        "og:type",
+        if article.is_some() {
+            "article"
+        } else {
+            "website"
+        },
+    ));
+    tag(meta(
+        "og:site_name",
+        facts.site.name.show_or_empty(lang).text,
+    ));
+    tag(meta("og:title", &rendered.title));
+    tag(meta("og:description", description));
+    tag(meta("og:locale", og_locale(lang)));
+    tag(meta("og:locale:alternate", og_locale(lang.other())));
+    if facts.root.is_some() {
+        tag(meta("og:url", &canonical));
+    }
+    if let Some(image) = &image {
+        tag(meta("og:image", image));
+    }
+    let name =
+        |n: &str, content: &str| format!(r#"<meta name="{n}" content="{}">"#, escape_attr(content));
+    tag(name(
+        "twitter:card",
+        if image.is_some() {
+            "summary_large_image"
+        } else {
+            "summary"
+        },
+    ));
+    tag(name("twitter:title", &rendered.title));
+    tag(name("twitter:description", description));
+    let text = |t: &crate::domain::Text| t.show_or_empty(lang).text.to_string();
+    let publisher =
+        serde_json::json!({ "@type": "Organization", "name": text(&facts.site.organiser) });
+    let data = match (page, article) {
+        (Page::Home, _) => Some(serde_json::json!({
+            "@context": "https://schema.org",
+            "@type": "ExhibitionEvent",
+            "name": text(&facts.event.name),
+            "description": text(&facts.site.description),
+            "startDate": facts.event.opens.to_string(),
+            "endDate": facts.event.closes.to_string(),
+            "eventStatus": "https://schema.org/EventScheduled",
+            "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+            "location": { "@type": "Place", "name": text(&facts.event.venue), "address": text(&facts.event.venue) },
+            "organizer": {
+                "@type": "Organization",
+                "name": text(&facts.event.organiser.name),
+                "email": facts.event.organiser.email,
+            },
+            "inLanguage": lang.code(),
+            "url": canonical,
+        })),
+        (_, Some(a)) => {
+            let mut value = serde_json::json!({
+                "@context": "https://schema.org",
+                "@type": "NewsArticle",
+                "headline": text(&a.title),
+                "inLanguage": a.title.show_or_empty(lang).lang.code(),
+                "publisher": publisher,
+                "mainEntityOfPage": canonical,
+            });
+            if let Some(date) = a.date {
+                value["datePublished"] = date.to_string().into();
+            }
+            if let Some(image) = &image {
+                value["image"] = image.clone().into();
+            }
+            Some(value)
+        }
+        _ => None,
+    };
+    if let Some(data) = data {
+        tag(format!(
+            r#"<script type="application/ld+json">{}</script>"#,
+            script_json(&data)
         ));
     }
     out
+}
+
+/// `sitemap.xml`: every page in each language, with its alternates; and
+/// `robots.txt` naming it. Only with the site's address (sitemaps are absolute).
+fn sitemap(facts: &Facts, pages: &[Page]) -> Option<(String, String)> {
+    let root = facts.root.as_ref()?;
+    let xml = |s: &str| escape_text(s).replace('"', "&quot;");
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+    );
+    for page in pages {
+        for lang in Lang::ALL {
+            out.push_str(&format!(
+                "<url><loc>{}</loc>",
+                xml(&facts.url(&page.path(lang)))
+            ));
+            for l in Lang::ALL {
+                out.push_str(&format!(
+                    "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+                    l.code(),
+                    xml(&facts.url(&page.path(l)))
+                ));
+            }
+            out.push_str("</url>\n");
+        }
+    }
+    out.push_str("</urlset>\n");
+    let robots = format!("User-agent: *\nAllow: /\nSitemap: {root}/sitemap.xml\n");
+    Some((out, robots))
 }
 
 /// Renders and writes every page into `dist` (already built by Trunk, whose
@@ -268,15 +460,22 @@ pub fn write_site(
         files: Arc::new(files.clone()),
         ..BuildEnv::default()
     };
+    let facts = Facts::read(&files, base)
+        .ok_or_else(|| vec!["the data files could not be read".to_string()])?;
+    let pages = pages(&files);
     let mut out: Vec<(String, String)> = Vec::new();
-    for page in pages(&files) {
+    for page in &pages {
         for lang in Lang::ALL {
             let path = page.path(lang);
             let rendered = render(&env, &path);
-            let html = page_html(&shell, Some(lang), &rendered, &alternates(&env.base, &page))
-                .map_err(|e| vec![e])?;
+            let head = head_tags(&facts, page, lang, &rendered);
+            let html = page_html(&shell, Some(lang), &rendered, &head).map_err(|e| vec![e])?;
             out.push((output_path(&path), html));
         }
+    }
+    if let Some((xml, robots)) = sitemap(&facts, &pages) {
+        out.push(("sitemap.xml".into(), xml));
+        out.push(("robots.txt".into(), robots));
     }
     // The bare root offers both languages; the not-found page is what a
     // static host answers for any other path (the app then shows the page

@@ -126,7 +126,7 @@ fn a_new_article_gets_its_pages_with_no_code_change() {
     let index = public.join("data/articles.json");
     let text = fs::read_to_string(&index).unwrap().replacen(
         r#""articles": ["#,
-        r#""articles": [{"slug": "added-by-an-editor", "title": {"en": "Added by an editor", "ar": "أضافه محرر"}, "body": ["en"]},"#,
+        r#""articles": [{"slug": "added-by-an-editor", "date": "2026-11-20", "image": "images/x.jpg", "title": {"en": "Added by an editor </script><b>\"quoted\"</b>", "ar": "أضافه محرر"}, "body": ["en"]},"#,
         1,
     );
     fs::write(&index, text).unwrap();
@@ -136,9 +136,49 @@ fn a_new_article_gets_its_pages_with_no_code_change() {
     )
     .unwrap();
     write_site(&dist, &public, "/", today()).unwrap();
-    assert!(page(&dist, "/en/news/added-by-an-editor").contains("Fresh news."));
+    let added = page(&dist, "/en/news/added-by-an-editor");
+    assert!(added.contains("Fresh news."));
     assert!(page(&dist, "/ar/news/added-by-an-editor").contains("أضافه محرر"));
     assert!(page(&dist, "/en/news").contains("Added by an editor"));
+    // The sitemap lists it, with its other language.
+    let sitemap = fs::read_to_string(dist.join("sitemap.xml")).unwrap();
+    assert!(sitemap.contains(
+        "<url><loc>https://expo.fixture.test/ar/news/added-by-an-editor</loc><xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://expo.fixture.test/en/news/added-by-an-editor\"/>"
+    ));
+    // Its title is text everywhere in the head: never markup, never the end of a script.
+    assert!(added.contains(r#"<meta property="og:title" content="Added by an editor &lt;/script&gt;&lt;b&gt;&quot;quoted&quot;&lt;/b&gt; · Fixture Expo">"#), "{added}");
+    assert!(added.contains(r#""headline":"Added by an editor <\/script><b>\"quoted\"<\/b>""#));
+    assert!(!added.contains("</script><b>"));
+    assert!(added.contains(
+        r#"<meta property="og:image" content="https://expo.fixture.test/images/x.jpg">"#
+    ));
+    assert!(added.contains(r#""datePublished":"2026-11-20""#));
+}
+
+#[test]
+fn pages_tell_search_engines_and_link_previews_what_they_are() {
+    let (public, dist) = scratch("seo");
+    write_site(&dist, &public, "/expo/", today()).unwrap();
+    let article = page(&dist, "/ar/news/both-languages");
+    for tag in [
+        r#"<link rel="canonical" href="https://expo.fixture.test/expo/ar/news/both-languages">"#,
+        r#"<link rel="alternate" hreflang="en" href="https://expo.fixture.test/expo/en/news/both-languages">"#,
+        r#"<link rel="alternate" hreflang="x-default" href="https://expo.fixture.test/expo/">"#,
+        r#"<meta property="og:type" content="article">"#,
+        r#"<meta property="og:locale" content="ar_LY">"#,
+        r#"<meta property="og:locale:alternate" content="en_GB">"#,
+        r#"<meta property="og:description" content="اقرأها بالإنجليزية أو العربية.">"#,
+        r#"<meta name="twitter:card" content="summary">"#,
+        r#""@type":"NewsArticle""#,
+    ] {
+        assert!(article.contains(tag), "{tag}");
+    }
+    let home = page(&dist, "/en/");
+    assert!(home.contains(r#""@type":"ExhibitionEvent""#));
+    assert!(home.contains(r#""startDate":"2027-04-19""#));
+    assert!(home.contains(r#"<meta property="og:type" content="website">"#));
+    let robots = fs::read_to_string(dist.join("robots.txt")).unwrap();
+    assert!(robots.contains("Sitemap: https://expo.fixture.test/expo/sitemap.xml"));
 }
 
 #[test]
@@ -159,7 +199,7 @@ fn under_a_sub_path_every_link_keeps_it() {
     let home = page(&dist, "/en/");
     assert!(home.contains(r#"href="/expo/en/news""#));
     assert!(home.contains(r#"href="/expo/ar/""#));
-    assert!(home.contains(r#"hreflang="ar" href="/expo/ar/""#));
+    assert!(home.contains(r#"hreflang="ar" href="https://expo.fixture.test/expo/ar/""#));
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! The site's identity, from `public/data/site.json`.
 
 use super::booking::request::is_email;
-use super::data::DataFile;
+use super::data::{is_https_url, DataFile};
 use super::text::Text;
 use super::Lang;
 use serde::{Deserialize, Serialize};
@@ -15,6 +15,12 @@ pub struct Site {
     pub description: Text,
     pub organiser: Text,
     pub contact_email: String,
+    /// The address the site is published at (`https://…`, without the
+    /// sub-path): canonical links, link previews and the sitemap are absolute
+    /// URLs from it. Without it, pages link their languages relatively and no
+    /// sitemap is written.
+    #[serde(default)]
+    pub url: Option<String>,
 }
 
 impl DataFile for Site {
@@ -35,6 +41,13 @@ impl DataFile for Site {
         if !is_email(&self.contact_email) {
             out.push("contact_email: not an e-mail address".into());
         }
+        if let Some(url) = &self.url {
+            if !is_https_url(url) {
+                out.push(format!(
+                    "url: `{url}` is not an https:// address such as https://www.example.ly"
+                ));
+            }
+        }
         out
     }
 }
@@ -50,5 +63,15 @@ mod tests {
         assert!(parse::<Site>(json).is_ok());
         let err = parse::<Site>(&json.replace("info@example.ly", "info")).unwrap_err();
         assert_eq!(err, "data/site.json: contact_email: not an e-mail address");
+        let with_url = |url: &str| {
+            json.replace(
+                r#""contact_email""#,
+                &format!(r#""url":"{url}","contact_email""#),
+            )
+        };
+        assert!(parse::<Site>(&with_url("https://www.example.ly")).is_ok());
+        assert!(parse::<Site>(&with_url("http://www.example.ly"))
+            .unwrap_err()
+            .contains("data/site.json: url:"));
     }
 }

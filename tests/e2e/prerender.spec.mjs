@@ -48,8 +48,10 @@ test.describe("without JavaScript", () => {
     await page.goto("/ar/news");
     await expect(page).toHaveTitle(`الأخبار · ${site.name.ar}`);
     await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", site.description.ar);
-    await expect(page.locator('link[rel="alternate"][hreflang="en"]')).toHaveAttribute("href", "/en/news");
-    await expect(page.locator('link[rel="alternate"][hreflang="ar"]')).toHaveAttribute("href", "/ar/news");
+    await expect(page.locator('link[rel="alternate"][hreflang="en"]')).toHaveAttribute("href", /\/en\/news$/);
+    await expect(page.locator('link[rel="alternate"][hreflang="ar"]')).toHaveAttribute("href", /\/ar\/news$/);
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", /\/ar\/news$/);
+    await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", `الأخبار · ${site.name.ar}`);
   });
 
   test("under a sub-path, behind an SPA rule, links keep the sub-path", async ({ page }) => {
