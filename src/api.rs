@@ -41,22 +41,27 @@ struct Deadline {
     controller: Option<web_sys::AbortController>,
     timer: Option<i32>,
     expired: Rc<Cell<bool>>,
+    // Kept, so it is freed with the deadline (a closure handed to JS for
+    // good would leak on every request that ends in time).
+    _on_time: Option<Closure<dyn FnMut()>>,
 }
 
 impl Deadline {
     fn new(ms: u32) -> Deadline {
         let controller = web_sys::AbortController::new().ok();
         let expired = Rc::new(Cell::new(false));
-        let timer = controller.as_ref().and_then(|c| {
+        let on_time = controller.as_ref().map(|c| {
             let c = c.clone();
             let flag = expired.clone();
-            let cb = Closure::once_into_js(move || {
+            Closure::once(move || {
                 flag.set(true);
                 c.abort();
-            });
+            })
+        });
+        let timer = on_time.as_ref().and_then(|cb| {
             web_sys::window()?
                 .set_timeout_with_callback_and_timeout_and_arguments_0(
-                    cb.unchecked_ref(),
+                    cb.as_ref().unchecked_ref(),
                     ms as i32,
                 )
                 .ok()
@@ -71,6 +76,7 @@ impl Deadline {
             controller,
             timer,
             expired,
+            _on_time: on_time,
         }
     }
 

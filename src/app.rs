@@ -8,6 +8,7 @@ use crate::state::{
 };
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 /// The whole site.
@@ -40,13 +41,21 @@ fn Shell() -> impl IntoView {
     // page's address (`/EN/News`, `/ar`, `/en/index.html`) is corrected to
     // its own, both replacing the history entry so Back does not bounce.
     let go = use_go();
+    let location = use_location();
     Effect::new(move |_| {
         let r = route.route.get();
         let path = route.path.get();
         if r.lang.is_none() && r.page == Page::Home {
             go(&Page::Home.path(remembered_lang()), true);
         } else if let Some(canonical) = r.canonical_path(&path) {
-            go(&canonical, true);
+            // A shared link's query (utm_source=…) and fragment stay.
+            let (search, hash) = (location.search.get(), location.hash.get());
+            let query = if search.is_empty() {
+                String::new()
+            } else {
+                format!("?{search}")
+            };
+            go(&format!("{canonical}{query}{hash}"), true);
         }
     });
 

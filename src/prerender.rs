@@ -281,11 +281,15 @@ fn og_locale(lang: Lang) -> &'static str {
     }
 }
 
-/// JSON for a `<script>` element: `</` must not close it early.
+/// JSON for a `<script>` element. `<`, `>` and `&` are written as JSON
+/// escapes, so no text in the data (`</script>`, `<!--`) can end the element
+/// early or change how the HTML parser reads it.
 fn script_json(value: &impl serde::Serialize) -> String {
     serde_json::to_string(value)
         .unwrap_or_default()
-        .replace("</", "<\\/")
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
 }
 
 /// What a page says about itself to search engines and link previews: its

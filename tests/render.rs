@@ -147,7 +147,9 @@ fn a_new_article_gets_its_pages_with_no_code_change() {
     ));
     // Its title is text everywhere in the head: never markup, never the end of a script.
     assert!(added.contains(r#"<meta property="og:title" content="Added by an editor &lt;/script&gt;&lt;b&gt;&quot;quoted&quot;&lt;/b&gt; · Fixture Expo">"#), "{added}");
-    assert!(added.contains(r#""headline":"Added by an editor <\/script><b>\"quoted\"<\/b>""#));
+    assert!(added.contains(
+        r#""headline":"Added by an editor \u003c/script\u003e\u003cb\u003e\"quoted\"\u003c/b\u003e""#
+    ));
     assert!(!added.contains("</script><b>"));
     assert!(added.contains(
         r#"<meta property="og:image" content="https://expo.fixture.test/images/x.jpg">"#

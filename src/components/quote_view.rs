@@ -2,8 +2,8 @@ use crate::components::LocalDate;
 use crate::domain::booking::event::Event;
 use crate::domain::booking::money::Money;
 use crate::domain::booking::quote::Quote;
-use crate::domain::booking::words::{line_text, money};
-use crate::domain::{Lang, Msg};
+use crate::domain::booking::words::{dinars, line_text, money};
+use crate::domain::Msg;
 use crate::state::{tr, use_lang};
 use leptos::prelude::*;
 
@@ -77,12 +77,18 @@ pub fn QuoteView(quote: Quote, event: StoredValue<Event>) -> impl IntoView {
             q.total_lyd.map(|d| {
                 let rate = event.with_value(|e| e.lyd_rate.map(|r| r.text()).unwrap_or_default());
                 let cur = event.with_value(|e| e.currency.clone());
-                let text = if l == Lang::En {
-                    format!("≈ LYD {} (1 {cur} = {rate} LYD)", d.amount_text())
-                } else {
-                    format!("≈ {} د.ل (1 {cur} = {rate} د.ل)", d.amount_text())
-                };
-                view! { <tr class="quote__lyd"><th scope="row">{Msg::InDinars.get(l)}</th><td class="quote__amount"><bdi>{text}</bdi></td></tr> }
+                // Each amount is isolated on its own, so the equation reads
+                // in order in Arabic too (one isolate around the whole phrase
+                // scrambles it).
+                let total = dinars(&d.amount_text(), l);
+                let one = format!("1 {cur}");
+                let rate = dinars(&rate, l);
+                view! {
+                    <tr class="quote__lyd">
+                        <th scope="row">{Msg::InDinars.get(l)}</th>
+                        <td class="quote__amount">"≈ "<bdi class="quote__lyd-total">{total}</bdi>" (" <bdi class="quote__lyd-one">{one}</bdi>" = "<bdi class="quote__lyd-rate">{rate}</bdi>")"</td>
+                    </tr>
+                }
             })
         })
     };

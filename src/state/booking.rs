@@ -46,10 +46,20 @@ pub struct BookingCtx {
     pub notice: RwSignal<Option<StorageNotice>>,
 }
 
+/// What storage holds under `key`. Text that cannot be read is set aside
+/// under `<key>.discarded` before anything replaces it, so no request is
+/// ever lost to a write that starts from an empty list.
 fn stored<T: DeserializeOwned + Default>(key: &str) -> T {
-    storage::load(key)
-        .and_then(|s| serde_json::from_str(&s).ok())
-        .unwrap_or_default()
+    let Some(raw) = storage::load(key) else {
+        return T::default();
+    };
+    serde_json::from_str(&raw).unwrap_or_else(|_| {
+        let aside = format!("{key}.discarded");
+        if storage::load(&aside).is_none() {
+            storage::save(&aside, &raw);
+        }
+        T::default()
+    })
 }
 
 pub fn provide_booking() {
@@ -101,21 +111,34 @@ impl BookingCtx {
         self.notice.set(Some(notice));
     }
 
+    /// Says that nothing can be stored, unless a more pressing notice (a
+    /// request that could not be kept) is already up.
+    fn tell_unavailable(self) {
+        if self.notice.get_untracked() != Some(StorageNotice::RequestNotStored) {
+            self.tell(StorageNotice::Unavailable);
+        }
+    }
+
     /// Saves the draft (tracked: runs on every change). An empty draft is
     /// not kept. Saving what storage already holds changes nothing, so a tab
     /// that has just followed another does not echo it back.
     fn save_draft(self) {
         let draft = self.draft();
+        let held = storage::load(DRAFT_KEY);
         if draft.is_empty() {
-            storage::remove(DRAFT_KEY);
+            // Only a readable draft goes: an unreadable one that could not
+            // be set aside stays until a real draft replaces it.
+            if matches!(Draft::load(held.as_deref()), DraftLoad::Restored(_)) {
+                storage::remove(DRAFT_KEY);
+            }
             return;
         }
         let json = serde_json::to_string(&draft).unwrap_or_default();
-        if storage::load(DRAFT_KEY).as_deref() == Some(json.as_str()) {
+        if held.as_deref() == Some(json.as_str()) {
             return;
         }
-        if !storage::save(DRAFT_KEY, &json) && self.notice.get_untracked().is_none() {
-            self.tell(StorageNotice::Unavailable);
+        if !storage::save(DRAFT_KEY, &json) {
+            self.tell_unavailable();
         }
     }
 
@@ -166,6 +189,9 @@ impl BookingCtx {
             self.tell(StorageNotice::RequestNotStored);
             return;
         }
+        if self.notice.get_untracked() == Some(StorageNotice::RequestNotStored) {
+            self.notice.set(None);
+        }
         self.update_delivery(&reference, Delivery::Made);
         let after = self.draft_untracked().after_request();
         self.choice.set(after.choice);
@@ -204,8 +230,8 @@ impl BookingCtx {
         let json = self
             .deliveries
             .with_untracked(|d| serde_json::to_string(d).unwrap_or_default());
-        if !storage::save(DELIVERIES_KEY, &json) && self.notice.get_untracked().is_none() {
-            self.tell(StorageNotice::Unavailable);
+        if !storage::save(DELIVERIES_KEY, &json) {
+            self.tell_unavailable();
         }
     }
 }

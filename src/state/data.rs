@@ -26,6 +26,10 @@ pub struct Loaded<T: 'static> {
     value: AsyncDerived<T, LocalStorage>,
     #[cfg(target_arch = "wasm32")]
     again: RwSignal<u32>,
+    /// Set by a retry until its answer arrives, so the page shows "Loading…"
+    /// again rather than the old error.
+    #[cfg(target_arch = "wasm32")]
+    retrying: RwSignal<bool>,
     #[cfg(not(target_arch = "wasm32"))]
     value: StoredValue<Option<T>, LocalStorage>,
 }
@@ -42,12 +46,19 @@ impl<T: Clone + 'static> Loaded<T> {
         #[cfg(target_arch = "wasm32")]
         {
             let again = RwSignal::new(0);
+            let retrying = RwSignal::new(false);
             Loaded {
                 value: AsyncDerived::new_unsync(move || {
                     again.track();
-                    fetch()
+                    let answer = fetch();
+                    async move {
+                        let value = answer.await;
+                        retrying.set(false);
+                        value
+                    }
                 }),
                 again,
+                retrying,
             }
         }
         // The renderer's reads are ready at once: no executor is needed.
@@ -59,14 +70,21 @@ impl<T: Clone + 'static> Loaded<T> {
 
     pub fn get(self) -> Option<T> {
         #[cfg(target_arch = "wasm32")]
-        return self.value.get();
+        return if self.retrying.get() {
+            None
+        } else {
+            self.value.get()
+        };
         #[cfg(not(target_arch = "wasm32"))]
         self.value.get_value()
     }
 
     pub fn refetch(self) {
         #[cfg(target_arch = "wasm32")]
-        self.again.update(|n| *n += 1);
+        {
+            self.retrying.set(true);
+            self.again.update(|n| *n += 1);
+        }
     }
 }
 

@@ -189,6 +189,14 @@ test.describe("storage", () => {
     await expect(page.locator(".details__summary")).toContainText("T1");
   });
 
+  test("an unreadable list of requests is set aside, not overwritten by the next request", async ({ page }) => {
+    await page.addInitScript(() => localStorage.getItem("expo.booking.requests.v1.discarded") || localStorage.setItem("expo.booking.requests.v1", "{garbage"));
+    await makeRequest(page);
+    expect(await page.evaluate(() => localStorage.getItem("expo.booking.requests.v1.discarded"))).toBe("{garbage");
+    const stored = await page.evaluate(() => JSON.parse(localStorage.getItem("expo.booking.requests.v1")));
+    expect(stored).toHaveLength(1);
+  });
+
   test("two tabs: what is typed in one shows in the other, which says so", async ({ context, page }) => {
     await page.goto("/en/book");
     await page.locator("#stand-T1").click();
@@ -299,6 +307,18 @@ test.describe("sending to the endpoint", () => {
     expect(posts).toHaveLength(1);
   });
 
+  test("a failure in one tab reaches the other, which can retry", async ({ context, page }) => {
+    await endpoint(page, () => ({ status: 503, body: "busy" }));
+    await makeRequest(page);
+    const other = await context.newPage();
+    await useFixtures(other);
+    await other.goto(page.url());
+    await send(page).click();
+    await expect(status(page)).toHaveText(/did not confirm/);
+    await expect(status(other)).toHaveText(/did not confirm/);
+    await expect(other.getByRole("button", { name: "Try again" })).toBeEnabled();
+  });
+
   test("received in one tab is received in the other", async ({ context, page }) => {
     const posts = await endpoint(page, () => ({ status: 200, json: {} }));
     await makeRequest(page);
@@ -330,6 +350,12 @@ test.describe("addresses", () => {
       await expect(page.getByText("Page not found")).toHaveCount(0);
     });
   }
+
+  test("a corrected address keeps its query and fragment", async ({ page }) => {
+    const site = new Site(page);
+    await site.open("/EN/News?utm_source=whatsapp#top");
+    await expect(page).toHaveURL("/en/news?utm_source=whatsapp#top");
+  });
 
   test("an article's address in capitals opens the article", async ({ page }) => {
     const index = await (await page.request.get("/data/articles.json")).json();

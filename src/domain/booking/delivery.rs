@@ -52,38 +52,19 @@ impl Delivery {
             Delivery::Received => false,
         }
     }
-
-    /// How far along the request is; when two tabs disagree, the further one wins.
-    fn rank(self) -> u8 {
-        match self {
-            Delivery::Made => 0,
-            Delivery::Failed(_) => 1,
-            Delivery::Sending { .. } => 2,
-            Delivery::Received => 3,
-        }
-    }
-
-    /// The state that two tabs' views of one request come to.
-    pub fn merge(self, other: Delivery) -> Delivery {
-        match (self, other) {
-            (Delivery::Sending { since_ms: a }, Delivery::Sending { since_ms: b }) => {
-                Delivery::Sending { since_ms: a.max(b) }
-            }
-            _ if other.rank() > self.rank() => other,
-            _ => self,
-        }
-    }
 }
 
 /// The delivery state of every request made in this browser, by reference.
 pub type Deliveries = BTreeMap<String, Delivery>;
 
-/// Folds what another tab stored into this tab's view: nothing known here is
-/// forgotten, and a request received anywhere is received everywhere.
-pub fn merge_deliveries(mine: &mut Deliveries, theirs: &Deliveries) {
-    for (reference, d) in theirs {
-        let merged = mine.get(reference).map_or(*d, |m| m.merge(*d));
-        mine.insert(reference.clone(), merged);
+/// Folds what storage holds into this tab's view. Storage is the latest
+/// word (every tab reads it before it writes), except that a request
+/// received anywhere stays received, and nothing known here is forgotten.
+pub fn merge_deliveries(mine: &mut Deliveries, stored: &Deliveries) {
+    for (reference, d) in stored {
+        if mine.get(reference) != Some(&Delivery::Received) {
+            mine.insert(reference.clone(), *d);
+        }
     }
 }
 
@@ -109,26 +90,6 @@ mod tests {
     }
 
     #[test]
-    fn tabs_agree_on_the_furthest_state() {
-        let failed = Delivery::Failed(SendFailure::Network);
-        let sending = Delivery::Sending { since_ms: 5 };
-        for (a, b, want) in [
-            (Delivery::Made, Delivery::Received, Delivery::Received),
-            (Delivery::Received, failed, Delivery::Received),
-            (failed, sending, sending),
-            (Delivery::Made, failed, failed),
-            (
-                sending,
-                Delivery::Sending { since_ms: 9 },
-                Delivery::Sending { since_ms: 9 },
-            ),
-        ] {
-            assert_eq!(a.merge(b), want, "{a:?} + {b:?}");
-            assert_eq!(b.merge(a), want, "{b:?} + {a:?}");
-        }
-    }
-
-    #[test]
     fn merging_keeps_every_request() {
         let mut mine = Deliveries::from([
             ("A".to_string(), Delivery::Made),
@@ -141,7 +102,15 @@ mod tests {
         ]);
         merge_deliveries(&mut mine, &theirs);
         assert_eq!(mine["A"], Delivery::Received);
-        assert_eq!(mine["B"], Delivery::Received);
+        assert_eq!(mine["B"], Delivery::Received, "received stays received");
         assert_eq!(mine["C"], Delivery::Made);
+    }
+
+    #[test]
+    fn a_failure_stored_after_a_send_reaches_the_other_tabs() {
+        let mut mine = Deliveries::from([("A".to_string(), Delivery::Sending { since_ms: 5 })]);
+        let stored = Deliveries::from([("A".to_string(), Delivery::Failed(SendFailure::Network))]);
+        merge_deliveries(&mut mine, &stored);
+        assert_eq!(mine["A"], Delivery::Failed(SendFailure::Network));
     }
 }

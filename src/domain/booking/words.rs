@@ -294,6 +294,15 @@ pub fn field_error_text(e: FieldError, lang: Lang) -> String {
 }
 
 /// "EUR 1,234.00" for amounts in the interface.
+/// An amount in Libyan dinars as each language writes it: "LYD 1,234.50",
+/// "1,234.50 د.ل". `amount` is already written with its digits.
+pub fn dinars(amount: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("LYD {amount}"),
+        Lang::Ar => format!("{amount} د.ل"),
+    }
+}
+
 pub fn money(event: &Event, m: Money) -> String {
     m.with_currency(&event.currency)
 }

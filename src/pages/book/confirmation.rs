@@ -1,6 +1,6 @@
 use crate::api;
 use crate::components::{LocalDate, QuoteView};
-use crate::domain::booking::delivery::{Delivery, SendFailure};
+use crate::domain::booking::delivery::{Delivery, SendFailure, SEND_TIMEOUT_MS};
 use crate::domain::booking::event::Event;
 use crate::domain::booking::request::{Field, StandRequest};
 use crate::domain::booking::words::field_label;
@@ -16,7 +16,12 @@ use wasm_bindgen::JsCast;
 #[component]
 pub fn Confirmation(reference: String, event: StoredValue<Event>) -> impl IntoView {
     let requests = use_booking().requests;
-    let found = requests.with_untracked(|r| r.iter().find(|q| q.reference == reference).cloned());
+    // A reference typed by hand may be in lower case.
+    let found = requests.with_untracked(|r| {
+        r.iter()
+            .find(|q| q.reference.eq_ignore_ascii_case(&reference))
+            .cloned()
+    });
     let Some(request) = found else {
         return view! {
             <div class="notice" role="status">
@@ -39,16 +44,35 @@ fn RequestView(request: StandRequest, event: StoredValue<Event>) -> impl IntoVie
         let reference = request.with_value(|r| r.reference.clone());
         Memo::new(move |_| booking.delivery(&reference))
     };
-    let elsewhere = RwSignal::new(false);
     let sending_here = RwSignal::new(false);
-    // A send that a closed tab left unfinished is shown as failed, with retry.
-    let now = crate::platform::now_ms();
-    if let d @ Delivery::Sending { .. } = delivery.get_untracked() {
-        if d.can_send(now) {
-            let reference = request.with_value(|r| r.reference.clone());
-            booking.update_delivery(&reference, Delivery::Failed(SendFailure::Network));
+    // Another tab's send (or one a closed tab or a reload left unfinished)
+    // is given up when its time is over, and is then shown as failed, with
+    // retry; until then this tab says it is being sent elsewhere.
+    let elsewhere =
+        move || matches!(delivery.get(), Delivery::Sending { .. }) && !sending_here.get();
+    Effect::new(move |_| {
+        let Delivery::Sending { since_ms } = delivery.get() else {
+            return;
+        };
+        if sending_here.get_untracked() {
+            return;
         }
-    }
+        let over = since_ms + u64::from(SEND_TIMEOUT_MS) + 5_000;
+        let wait = over.saturating_sub(crate::platform::now_ms()) + 100;
+        let reference = request.with_value(|r| r.reference.clone());
+        set_timeout(
+            move || {
+                let d = delivery.get_untracked();
+                if matches!(d, Delivery::Sending { .. })
+                    && d.can_send(crate::platform::now_ms())
+                    && !sending_here.get_untracked()
+                {
+                    booking.update_delivery(&reference, Delivery::Failed(SendFailure::Network));
+                }
+            },
+            std::time::Duration::from_millis(wait),
+        );
+    });
 
     let mailto = move || {
         request.with_value(|r| {
@@ -84,9 +108,7 @@ fn RequestView(request: StandRequest, event: StoredValue<Event>) -> impl IntoVie
         }
         let reference = request.with_value(|r| r.reference.clone());
         // Storage decides, not this tab's memory: another tab may have sent it.
-        let claimed = booking.begin_send(&reference);
-        elsewhere.set(!claimed && matches!(delivery.get_untracked(), Delivery::Sending { .. }));
-        if !claimed {
+        if !booking.begin_send(&reference) {
             return;
         }
         sending_here.set(true);
@@ -149,7 +171,7 @@ fn RequestView(request: StandRequest, event: StoredValue<Event>) -> impl IntoVie
                         Delivery::Failed(SendFailure::Timeout) => ("request__failed", Msg::SendTimeout),
                         Delivery::Failed(SendFailure::Network) => ("request__failed", Msg::SendOffline),
                         Delivery::Failed(SendFailure::Refused) => ("request__failed", Msg::SendRefused),
-                        Delivery::Sending { .. } if elsewhere.get() => ("request__failed", Msg::SendingElsewhere),
+                        Delivery::Sending { .. } if elsewhere() => ("request__failed", Msg::SendingElsewhere),
                         _ => return None,
                     };
                     Some(view! { <span class=class>{t(msg)}</span> })
