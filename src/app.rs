@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
+use wasm_bindgen::JsCast;
 
 /// The whole site.
 #[component]
@@ -59,8 +60,24 @@ fn Shell() -> impl IntoView {
         }
     });
 
+    // After moving to another page in the app, focus goes to its heading,
+    // so a keyboard or screen-reader user starts there (announced), not on
+    // <body>. Switching language is not a move: focus stays on the switch.
+    let page = Memo::new(move |_| route.route.get().page);
+    Effect::new(move |was: Option<()>| {
+        // Read, not only tracked: a memo no one reads is never computed.
+        page.with(|_| ());
+        if was.is_some() {
+            focus_heading();
+        }
+    });
+
     view! {
-        <a class="skip-link" href="#main">{tr(Msg::SkipToContent)}</a>
+        // The page's own address with #main: a bare "#main" resolves
+        // against <base href> and would leave for the home page.
+        <a class="skip-link" href=move || format!("{}#main", route.href(&route.path.get())) on:click=skip_to_main>
+            {tr(Msg::SkipToContent)}
+        </a>
         <Header/>
         // One catch-all route: `<Routes>` commits each navigation to the
         // address bar, and the page itself comes from the domain's own URL
@@ -117,4 +134,41 @@ fn LanguageChoice() -> impl IntoView {
             <ul class="language-choice__list">{links}</ul>
         </div>
     }
+}
+
+/// Moves focus to `<main>`, staying on the page (see the skip link).
+fn skip_to_main(ev: web_sys::MouseEvent) {
+    ev.prevent_default();
+    if let Some(main) = document().get_element_by_id("main") {
+        let _ = main.unchecked_ref::<web_sys::HtmlElement>().focus();
+        main.scroll_into_view();
+    }
+}
+
+/// Focuses the new page's first heading once it is drawn (or `<main>` if
+/// none comes within a few frames, while its content is on its way),
+/// without scrolling. The old page's heading is still there when the route
+/// changes, so it waits for a different one.
+fn focus_heading() {
+    fn heading() -> Option<web_sys::Element> {
+        document().query_selector("main h1").ok().flatten()
+    }
+    fn attempt(old: Option<web_sys::Element>, frames_left: u32) {
+        request_animation_frame(move || {
+            let target = match heading() {
+                Some(h) if Some(&h) != old.as_ref() => Some(h),
+                _ if frames_left > 0 => return attempt(old, frames_left - 1),
+                _ => document().get_element_by_id("main"),
+            };
+            if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                if !el.has_attribute("tabindex") {
+                    let _ = el.set_attribute("tabindex", "-1");
+                }
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                let _ = el.focus_with_options(&options);
+            }
+        });
+    }
+    attempt(heading(), 30);
 }

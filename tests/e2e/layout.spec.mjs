@@ -43,3 +43,33 @@ test("the page has landmarks, a skip link and a named navigation", async ({ page
   await expect(page.getByRole("contentinfo")).toBeVisible();
   await expect(page.getByRole("navigation", { name: "القائمة الرئيسية" })).toBeVisible();
 });
+
+test("the skip link moves focus to the content and stays on the page", async ({ page }) => {
+  const site = new Site(page);
+  await site.open("/ar/news");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/ar\/news(#main)?$/);
+  await expect(page.locator("main")).toBeFocused();
+  await expect(page.locator("main h1")).toHaveText("الأخبار");
+});
+
+test("after moving to another page, focus is on its heading; after a language switch, on the switch", async ({ page }) => {
+  const site = new Site(page);
+  await site.open("/en/news");
+  const first = page.locator(".article-card__link").first();
+  const title = (await first.textContent()).trim();
+  await first.click();
+  await expect(page.locator("main h1")).toBeFocused();
+  await expect(page.locator("main h1")).toHaveText(title);
+  await site.switchLanguage();
+  await expect(site.switch).toBeFocused();
+});
+
+test("each booking step has its own title", async ({ page }) => {
+  const site = new Site(page);
+  await site.open("/en/book");
+  await expect(page).toHaveTitle(/^Choose stands · Book a Stand · /);
+  await site.open("/ar/book/details");
+  await expect(page).toHaveTitle(/^بياناتك · احجز جناحك · /);
+});

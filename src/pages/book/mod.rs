@@ -20,7 +20,13 @@ use leptos::prelude::*;
 /// for the visit.
 #[component]
 pub fn BookPage(step: BookStep) -> impl IntoView {
-    use_head(|l| Some(Msg::BookStand.get(l).to_string()));
+    // Each step has its own title: "Your details · Book a Stand · …".
+    let step_name = match step {
+        BookStep::Choose => Msg::StepChoose,
+        BookStep::Details => Msg::StepDetails,
+        BookStep::Request(_) => Msg::StepConfirm,
+    };
+    use_head(move |l| Some(format!("{} · {}", step_name.get(l), Msg::BookStand.get(l))));
     let data = use_data();
     let step = StoredValue::new(step);
     let body = loaded(data.event, move |event| {
