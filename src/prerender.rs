@@ -4,6 +4,7 @@
 //! with exactly what it shows, without fetching them again.
 
 use crate::domain::article::{body_path, ArticleIndex};
+use crate::domain::booking::drawing::escape;
 use crate::domain::booking::event::Event;
 use crate::domain::booking::plan::FloorPlan;
 use crate::domain::data::{parse, DataFile};
@@ -132,19 +133,6 @@ pub fn render(env: &BuildEnv, app_path: &str) -> Rendered {
     }
 }
 
-fn escape_attr(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
-fn escape_text(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
 /// Replaces the text between `open` (from its start) and `close` (to its
 /// end) in `html`.
 fn replace_between(html: &str, open: &str, close: &str, with: &str) -> Result<String, String> {
@@ -186,7 +174,7 @@ pub fn page_html(
             &html,
             "<title>",
             "</title>",
-            &format!("<title>{}</title>", escape_text(&page.title)),
+            &format!("<title>{}</title>", escape(&page.title)),
         )?;
     }
     if !page.description.is_empty() {
@@ -196,7 +184,7 @@ pub fn page_html(
             ">",
             &format!(
                 r#"<meta name="description" content="{}">"#,
-                escape_attr(&page.description)
+                escape(&page.description)
             ),
         )?;
     }
@@ -303,19 +291,19 @@ fn head_tags(facts: &Facts, page: &Page, lang: Lang, rendered: &Rendered) -> Str
     if facts.root.is_some() {
         tag(format!(
             r#"<link rel="canonical" href="{}">"#,
-            escape_attr(&canonical)
+            escape(&canonical)
         ));
     }
     for l in Lang::ALL {
         tag(format!(
             r#"<link rel="alternate" hreflang="{}" href="{}">"#,
             l.code(),
-            escape_attr(&facts.url(&page.path(l)))
+            escape(&facts.url(&page.path(l)))
         ));
     }
     tag(format!(
         r#"<link rel="alternate" hreflang="x-default" href="{}">"#,
-        escape_attr(&facts.url("/"))
+        escape(&facts.url("/"))
     ));
     let article = match page {
         Page::Article(slug) => facts.index.find(slug),
@@ -331,7 +319,7 @@ fn head_tags(facts: &Facts, page: &Page, lang: Lang, rendered: &Rendered) -> Str
     let meta = |property: &str, content: &str| {
         format!(
             r#"<meta property="{property}" content="{}">"#,
-            escape_attr(content)
+            escape(content)
         )
     };
     tag(meta(
@@ -357,7 +345,7 @@ fn head_tags(facts: &Facts, page: &Page, lang: Lang, rendered: &Rendered) -> Str
         tag(meta("og:image", image));
     }
     let name =
-        |n: &str, content: &str| format!(r#"<meta name="{n}" content="{}">"#, escape_attr(content));
+        |n: &str, content: &str| format!(r#"<meta name="{n}" content="{}">"#, escape(content));
     tag(name(
         "twitter:card",
         if image.is_some() {
@@ -422,7 +410,6 @@ fn head_tags(facts: &Facts, page: &Page, lang: Lang, rendered: &Rendered) -> Str
 /// `robots.txt` naming it. Only with the site's address (sitemaps are absolute).
 fn sitemap(facts: &Facts, pages: &[Page]) -> Option<(String, String)> {
     let root = facts.root.as_ref()?;
-    let xml = |s: &str| escape_text(s).replace('"', "&quot;");
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
@@ -430,13 +417,13 @@ fn sitemap(facts: &Facts, pages: &[Page]) -> Option<(String, String)> {
         for lang in Lang::ALL {
             out.push_str(&format!(
                 "<url><loc>{}</loc>",
-                xml(&facts.url(&page.path(lang)))
+                escape(&facts.url(&page.path(lang)))
             ));
             for l in Lang::ALL {
                 out.push_str(&format!(
                     "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
                     l.code(),
-                    xml(&facts.url(&page.path(l)))
+                    escape(&facts.url(&page.path(l)))
                 ));
             }
             out.push_str("</url>\n");
