@@ -147,18 +147,26 @@ fn skip_to_main(ev: web_sys::MouseEvent) {
 
 /// Focuses the new page's first heading once it is drawn (or `<main>` if
 /// none comes within a few frames, while its content is on its way),
-/// without scrolling. The old page's heading is still there when the route
-/// changes, so it waits for a different one.
+/// without scrolling. The page is replaced before the next frame, so any
+/// heading found then is the new page's. Focus the visitor has already
+/// moved on their own (a quick Tab into a field) is never taken back.
 fn focus_heading() {
-    fn heading() -> Option<web_sys::Element> {
-        document().query_selector("main h1").ok().flatten()
+    fn moved_on(left: &Option<web_sys::Element>) -> bool {
+        document().active_element().is_some_and(|now| {
+            now.is_connected()
+                && Some(&now) != left.as_ref()
+                && !matches!(now.tag_name().as_str(), "BODY" | "MAIN")
+        })
     }
-    fn attempt(old: Option<web_sys::Element>, frames_left: u32) {
+    fn attempt(left: Option<web_sys::Element>, frames_left: u32) {
         request_animation_frame(move || {
-            let target = match heading() {
-                Some(h) if Some(&h) != old.as_ref() => Some(h),
-                _ if frames_left > 0 => return attempt(old, frames_left - 1),
-                _ => document().get_element_by_id("main"),
+            if moved_on(&left) {
+                return;
+            }
+            let target = match document().query_selector("main h1").ok().flatten() {
+                Some(h) => Some(h),
+                None if frames_left > 0 => return attempt(left, frames_left - 1),
+                None => document().get_element_by_id("main"),
             };
             if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
                 if !el.has_attribute("tabindex") {
@@ -170,5 +178,7 @@ fn focus_heading() {
             }
         });
     }
-    attempt(heading(), 30);
+    // What had focus as the move began (the link or button used), so that
+    // only a later, deliberate move counts as the visitor's own.
+    attempt(document().active_element(), 30);
 }

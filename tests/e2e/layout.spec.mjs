@@ -2,6 +2,7 @@
 import { test, expect, waitForApp } from "./test.mjs";
 import AxeBuilder from "@axe-core/playwright";
 import { Site, BILINGUAL, ENGLISH_ONLY } from "./site.mjs";
+import { Booking } from "./booking.mjs";
 
 const PAGES = ["/", "/news", `/news/${BILINGUAL}`, `/news/${ENGLISH_ONLY}`, "/sponsors", "/book", "/no-such-page"];
 
@@ -72,4 +73,18 @@ test("each booking step has its own title", async ({ page }) => {
   await expect(page).toHaveTitle(/^Choose stands · Book a Stand · /);
   await site.open("/ar/book/details");
   await expect(page).toHaveTitle(/^بياناتك · احجز جناحك · /);
+});
+
+test("focus the visitor moves right after a page change is never taken back", async ({ page }) => {
+  const b = new Booking(page);
+  await b.open("en");
+  await b.stand("A12").click();
+  await page.getByRole("link", { name: "Continue" }).focus();
+  await page.keyboard.press("Enter");
+  // A fast keyboard user goes straight into a field and types on for a
+  // second, longer than the page waits for its heading.
+  await page.locator("#company").focus();
+  await page.keyboard.type("Tripoli Steel Company", { delay: 50 });
+  await expect(page.locator("#company")).toBeFocused();
+  await expect(page.locator("#company")).toHaveValue("Tripoli Steel Company");
 });
