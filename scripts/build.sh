@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Builds the release site into a folder any static host can serve:
-#   1. Trunk: the Wasm app, its JS, the CSS, data files, images and fonts;
+#   1. Trunk, twice: the main entry (news, articles, sponsors) with the CSS,
+#      data files, images and fonts; then the booking entry, whose Wasm only
+#      the booking pages load (its page shell is index.html with the other
+#      binary and nothing to copy, so the two cannot drift apart);
 #   2. the build-time renderer: every page, in both languages, as HTML from
 #      the app's own components (src/prerender.rs), after checking every data
 #      file (a broken one stops the build, with the file and the field);
@@ -22,6 +25,13 @@ while [ $# -gt 0 ]; do
 done
 
 trunk build --release --public-url "$public_url" --dist "$dist"
+book_stage="$dist.book"
+sed -e 's/data-bin="expo-site"/data-bin="expo-book"/' -e '/rel="copy-dir"/d' index.html > .book.html
+trap 'rm -f .book.html' EXIT
+trunk build --release --public-url "$public_url" --dist "$book_stage" .book.html
+cp "$book_stage"/expo-book-* "$dist"/
+cp "$book_stage"/index.html "$dist"/book-shell.html
+rm -rf "$book_stage"
 cargo run --quiet --bin prerender -- --dist "$dist" --public public --public-url "$public_url"
 node scripts/csp.mjs "$dist" > /dev/null
 echo "build.sh: $dist is ready (public URL $public_url)"

@@ -1,7 +1,7 @@
 use crate::components::{Footer, Header};
-use crate::domain::route::Page;
-use crate::domain::{Lang, Msg};
-use crate::pages::{ArticlePage, BookPage, HomePage, NewsPage, NotFoundPage, SponsorsPage};
+use crate::domain::route::{Page, Route};
+use crate::domain::Msg;
+use crate::pages::{self, NotFoundPage};
 use crate::state::{
     base_path, provide_booking, provide_data, provide_route, remembered_lang, tr, use_go, use_lang,
     use_route,
@@ -12,18 +12,72 @@ use leptos_router::hooks::use_location;
 use leptos_router::path;
 use wasm_bindgen::JsCast;
 
-/// The whole site.
+/// One of the site's two Wasm entries: the pages everyone reads, and the
+/// stand booking, which most visitors never open and so never download.
+/// Each draws only its own pages and reaches them through a function
+/// pointer, so the linker leaves the other entry's pages out of its Wasm.
+/// A page of the other entry is opened with a full load of its own file.
+#[derive(Clone, Copy)]
+pub struct Entry {
+    book: bool,
+    /// The page for a route (`localised`: the URL has a language), if it
+    /// is this entry's.
+    draw: fn(bool, &Page) -> Option<AnyView>,
+    /// What this entry's pages share beyond the route and the data.
+    provide: fn(),
+}
+
+/// News, articles, sponsors, the home page and the bare root.
+pub const SITE: Entry = Entry {
+    book: false,
+    draw: pages::site,
+    provide: || {},
+};
+
+/// The booking steps, the request pages and the not-found page: a host
+/// answers every address without a file (such as a stand request kept in
+/// the browser, `/en/book/request/<reference>`) with `404.html`.
+pub const BOOK: Entry = Entry {
+    book: true,
+    draw: pages::book,
+    provide: provide_booking,
+};
+
+impl Entry {
+    /// Whether this is the booking entry.
+    pub fn is_book(self) -> bool {
+        self.book
+    }
+
+    /// The entry a page's file loads, and the 404 page's (see [`BOOK`]).
+    pub fn for_page(page: &Page) -> Entry {
+        if matches!(page, Page::Book(_) | Page::NotFound) {
+            BOOK
+        } else {
+            SITE
+        }
+    }
+}
+
+/// The whole site, as one of its entries draws it.
 #[component]
-pub fn App() -> impl IntoView {
-    view! { <Router base=base_path()><Shell/></Router> }
+pub fn App(entry: Entry) -> impl IntoView {
+    view! { <Router base=base_path()><Shell entry/></Router> }
 }
 
 /// Header, the current page and footer.
 #[component]
-fn Shell() -> impl IntoView {
+fn Shell(entry: Entry) -> impl IntoView {
     provide_route();
     provide_data();
-    provide_booking();
+    (entry.provide)();
+    // A link to the other entry's page is followed by the browser itself:
+    // this page stays in view until that one arrives.
+    let base = base_path();
+    crate::platform::leave_links_to_browser(move |pathname| {
+        let app_path = pathname.strip_prefix(base.as_str()).unwrap_or(pathname);
+        Entry::for_page(&Route::parse(app_path).page).book != entry.book
+    });
     let route = use_route();
     let lang = use_lang();
 
@@ -50,13 +104,8 @@ fn Shell() -> impl IntoView {
             go(&Page::Home.path(remembered_lang()), true);
         } else if let Some(canonical) = r.canonical_path(&path) {
             // A shared link's query (utm_source=…) and fragment stay.
-            let (search, hash) = (location.search.get(), location.hash.get());
-            let query = if search.is_empty() {
-                String::new()
-            } else {
-                format!("?{search}")
-            };
-            go(&format!("{canonical}{query}{hash}"), true);
+            let query = query_and_fragment(&location.search.get(), &location.hash.get());
+            go(&format!("{canonical}{query}"), true);
         }
     });
 
@@ -85,54 +134,73 @@ fn Shell() -> impl IntoView {
         // language prefix is a plain not-found page.
         <main id="main" class="site-main" tabindex="-1">
             <Routes fallback=|| view! { <NotFoundPage/> }>
-                <Route path=path!("/*any") view=PageView/>
+                <Route path=path!("/*any") view=move || view! { <PageView entry/> }/>
             </Routes>
         </main>
         <Footer/>
     }
 }
 
-/// The page for the current URL.
+/// The page for the current URL, or, for a page of the other entry, the
+/// hand-over to its file.
 #[component]
-fn PageView() -> impl IntoView {
+fn PageView(entry: Entry) -> impl IntoView {
     let route = use_route();
+    // Language and page: a language switch redraws nothing here.
     let page = Memo::new(move |_| {
         let r = route.route.get();
         (r.lang.is_some(), r.page)
     });
-    move || match page.get() {
-        (false, Page::Home) => view! { <LanguageChoice/> }.into_any(),
-        (false, _) | (_, Page::NotFound) => view! { <NotFoundPage/> }.into_any(),
-        (true, Page::Home) => view! { <HomePage/> }.into_any(),
-        (true, Page::News) => view! { <NewsPage/> }.into_any(),
-        (true, Page::Article(slug)) => view! { <ArticlePage slug/> }.into_any(),
-        (true, Page::Sponsors) => view! { <SponsorsPage/> }.into_any(),
-        (true, Page::Book(step)) => view! { <BookPage step/> }.into_any(),
+    move || {
+        let (localised, p) = page.get();
+        match (entry.draw)(localised, &p) {
+            Some(view) => {
+                crate::platform::handed_over();
+                view
+            }
+            None => view! { <HandOver/> }.into_any(),
+        }
     }
 }
 
-/// The bare root: the app sends the visitor on at once (see `Shell`); a
-/// page read without script offers both languages.
+/// A page the other entry draws: its file is loaded in place of this one.
+/// If the host answers with this entry again, the page is not to be had
+/// here, and the visitor is told so rather than sent round in a loop.
 #[component]
-fn LanguageChoice() -> impl IntoView {
+fn HandOver() -> impl IntoView {
     let route = use_route();
-    let links = Lang::ALL
-        .into_iter()
-        .map(|l| {
-            view! {
-                <li><a class="button button--large" href=route.href(&Page::Home.path(l)) lang=l.code() hreflang=l.code()>{l.native_name()}</a></li>
-            }
-        })
-        .collect_view();
-    view! {
-        <div class="section language-choice">
-            <h1>
-                <span lang="en" dir="ltr">{Msg::ChooseLanguage.get(Lang::En)}</span>
-                " · "
-                <span lang="ar" dir="rtl">{Msg::ChooseLanguage.get(Lang::Ar)}</span>
-            </h1>
-            <ul class="language-choice__list">{links}</ul>
-        </div>
+    let location = use_location();
+    let href = format!(
+        "{}{}",
+        route.href(&route.path.get_untracked()),
+        query_and_fragment(
+            &location.search.get_untracked(),
+            &location.hash.get_untracked()
+        )
+    );
+    let r = route.route.get_untracked();
+    let file = route.href(&format!(
+        "/{}",
+        r.page.file(r.lang.unwrap_or(route.lang.get_untracked()))
+    ));
+    if crate::platform::hand_over(&href, &file) {
+        ().into_any()
+    } else {
+        // Every article has its file: one the host does not have is unknown.
+        match r.page {
+            Page::Article(_) => view! { <NotFoundPage message=Msg::ArticleNotFound/> }.into_any(),
+            _ => view! { <NotFoundPage/> }.into_any(),
+        }
+    }
+}
+
+/// `?query#fragment` as the address bar has them (the router's search has
+/// no `?`; its hash keeps its `#`).
+fn query_and_fragment(search: &str, hash: &str) -> String {
+    if search.is_empty() {
+        hash.to_string()
+    } else {
+        format!("?{search}{hash}")
     }
 }
 

@@ -15,4 +15,22 @@ pub mod platform;
 pub mod prerender;
 mod state;
 
-pub use app::App;
+pub use app::{App, Entry, BOOK, SITE};
+
+/// Starts one entry of the app in the browser: the page arrives rendered at
+/// build time, and the app replaces it with the same markup in one step
+/// (its data is in the page), so nothing flashes.
+#[cfg(target_arch = "wasm32")]
+pub fn start(entry: Entry) {
+    use leptos::prelude::document;
+    console_error_panic_hook::set_once();
+    platform::resume_hand_over();
+    if let Some(body) = document().body() {
+        body.set_text_content(None);
+    }
+    leptos::mount::mount_to_body(move || leptos::prelude::view! { <App entry/> });
+    // For tools and tests: from here on the page is the app's.
+    if let Some(html) = document().document_element() {
+        let _ = html.set_attribute("data-app", "ready");
+    }
+}

@@ -1,18 +1,8 @@
-//! Entry point: panic hook and mount, nothing else.
+//! The site's main entry: news, articles, sponsors (see `expo_site::Entry`).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    console_error_panic_hook::set_once();
-    // The page arrives rendered at build time; the app replaces it with the
-    // same markup in one step (its data is in the page), so nothing flashes.
-    if let Some(body) = leptos::prelude::document().body() {
-        body.set_text_content(None);
-    }
-    leptos::mount::mount_to_body(expo_site::App);
-    // For tools and tests: from here on the page is the app's.
-    if let Some(html) = leptos::prelude::document().document_element() {
-        let _ = html.set_attribute("data-app", "ready");
-    }
+    expo_site::start(expo_site::SITE);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -110,6 +110,96 @@ mod browser {
         js_sys::Date::now() as u64
     }
 
+    /// Opens `href` with a full page load, for a page the other Wasm entry
+    /// draws (see `app::Entry`). If the host answers it with this entry
+    /// again (an SPA rule that serves `index.html`, a host that does not
+    /// find `news.html` for `/news`), the page's own file `file_href` is
+    /// opened instead, and the entry found there puts `href` back in the
+    /// address bar ([`resume_hand_over`]). Returns false, doing nothing, when
+    /// both were tried: the page is not to be had, and going round again
+    /// would never end. The marks live for the tab (sessionStorage).
+    pub fn hand_over(href: &str, file_href: &str) -> bool {
+        let Some(window) = web_sys::window() else {
+            return false;
+        };
+        // Without storage a loop could not be noticed: do not start one.
+        let Some(session) = window.session_storage().ok().flatten() else {
+            return false;
+        };
+        let get = |key| session.get_item(key).ok().flatten();
+        let target = if get(HANDOVER_KEY).as_deref() != Some(href) {
+            let _ = session.set_item(HANDOVER_KEY, href);
+            let _ = session.remove_item(HANDOVER_FILE_KEY);
+            href
+        } else if get(HANDOVER_FILE_KEY).is_none() {
+            let _ = session.set_item(HANDOVER_FILE_KEY, "tried");
+            file_href
+        } else {
+            handed_over();
+            return false;
+        };
+        window.location().replace(target).is_ok()
+    }
+
+    /// Arriving at a page's file by a hand-over: shows the page's own
+    /// address again before the app reads it.
+    pub fn resume_hand_over() {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let session = window.session_storage().ok().flatten();
+        let wanted = session.and_then(|s| s.get_item(HANDOVER_KEY).ok().flatten());
+        let at_file = window
+            .location()
+            .pathname()
+            .is_ok_and(|p| p.ends_with(".html"));
+        if let (Some(href), true, Ok(history)) = (wanted, at_file, window.history()) {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href));
+        }
+    }
+
+    /// Leaves a click on a link of this site to the browser when `leave`
+    /// says so of its path, before the router can take it over.
+    pub fn leave_links_to_browser(leave: impl Fn(&str) -> bool + 'static) {
+        use wasm_bindgen::{closure::Closure, JsCast};
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let origin = window.location().origin().unwrap_or_default();
+        let handler =
+            Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
+                let link = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .and_then(|e| e.closest("a[href]").ok().flatten())
+                    .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+                if let Some(a) = link {
+                    if a.origin() == origin && leave(&a.pathname()) {
+                        ev.stop_propagation();
+                    }
+                }
+            });
+        // Capture, on the window: ahead of the router's own listener.
+        let _ = window.add_event_listener_with_callback_and_bool(
+            "click",
+            handler.as_ref().unchecked_ref(),
+            true,
+        );
+        // It lives as long as the page.
+        handler.forget();
+    }
+
+    /// A page of this entry is drawn: any hand-over has arrived.
+    pub fn handed_over() {
+        if let Some(s) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
+            let _ = s.remove_item(HANDOVER_KEY);
+            let _ = s.remove_item(HANDOVER_FILE_KEY);
+        }
+    }
+
+    const HANDOVER_KEY: &str = "expo.handover";
+    const HANDOVER_FILE_KEY: &str = "expo.handover.file";
+
     /// Calls `f(key, new value)` when another tab writes to storage, while
     /// the calling owner lives. (A tab never hears its own writes.)
     pub fn on_storage_change(f: impl Fn(Option<String>, Option<String>) + 'static) {
@@ -222,6 +312,16 @@ mod native {
             *slot = head();
         }
     }
+
+    /// No clicks at build time.
+    pub fn leave_links_to_browser(_leave: impl Fn(&str) -> bool + 'static) {}
+
+    /// Every page is written with its own entry: nothing to hand over.
+    pub fn hand_over(_href: &str, _file_href: &str) -> bool {
+        false
+    }
+
+    pub fn handed_over() {}
 
     /// No other tab at build time.
     pub fn on_storage_change(_f: impl Fn(Option<String>, Option<String>) + 'static) {}

@@ -9,11 +9,12 @@ use crate::domain::booking::event::Event;
 use crate::domain::booking::plan::FloorPlan;
 use crate::domain::data::{parse, DataFile};
 use crate::domain::date::Date;
-use crate::domain::route::{BookStep, Page};
+use crate::domain::route::{BookStep, Page, Route, NOT_FOUND_FILE};
 use crate::domain::site::Site;
 use crate::domain::sponsor::Sponsors;
 use crate::domain::Lang;
 use crate::platform::{BuildEnv, PRELOAD_ID};
+use crate::Entry;
 use leptos::prelude::*;
 use leptos_router::location::RequestUrl;
 use std::collections::BTreeMap;
@@ -84,18 +85,6 @@ pub fn pages(files: &BTreeMap<String, String>) -> Vec<Page> {
     pages
 }
 
-/// Where a page's file goes in the built site: a folder's `index.html` for
-/// a path ending in `/`, else `<path>.html`, which static hosts serve for
-/// the path without the extension.
-pub fn output_path(app_path: &str) -> String {
-    let trimmed = app_path.trim_start_matches('/');
-    if trimmed.is_empty() || trimmed.ends_with('/') {
-        format!("{trimmed}index.html")
-    } else {
-        format!("{trimmed}.html")
-    }
-}
-
 /// A page rendered from the app's components.
 pub struct Rendered {
     /// The app's markup, for `<body>`.
@@ -106,8 +95,10 @@ pub struct Rendered {
     pub data: BTreeMap<String, String>,
 }
 
-/// Renders the app at `app_path` (without the deployment base).
+/// Renders the app at `app_path` (without the deployment base), drawn by
+/// the entry whose Wasm the page will load.
 pub fn render(env: &BuildEnv, app_path: &str) -> Rendered {
+    let entry = Entry::for_page(&Route::parse(app_path).page);
     let env = BuildEnv {
         read: Arc::default(),
         head: Arc::default(),
@@ -117,7 +108,7 @@ pub fn render(env: &BuildEnv, app_path: &str) -> Rendered {
     let body = owner.with(|| {
         provide_context(RequestUrl::new(&format!("{}{app_path}", env.base)));
         provide_context(env.clone());
-        view! { <crate::App/> }.to_html()
+        view! { <crate::App entry/> }.to_html()
     });
     owner.unset();
     let read = env.read.lock().map(|r| r.clone()).unwrap_or_default();
@@ -434,8 +425,40 @@ fn sitemap(facts: &Facts, pages: &[Page]) -> Option<(String, String)> {
     Some((out, robots))
 }
 
-/// Renders and writes every page into `dist` (already built by Trunk, whose
-/// `index.html` is the shell). Returns the files written.
+/// Where the build leaves Trunk's page shell of the booking entry (its
+/// scripts and their integrity) for the renderer, which removes it.
+pub const BOOK_SHELL: &str = "book-shell.html";
+
+/// The two page shells Trunk built: each page is written into its entry's.
+struct Shells {
+    site: String,
+    book: String,
+}
+
+impl Shells {
+    fn read(dist: &Path) -> Result<Shells, Vec<String>> {
+        let read = |name: &str| {
+            std::fs::read_to_string(dist.join(name))
+                .map_err(|e| vec![format!("{}: {e}", dist.join(name).display())])
+        };
+        Ok(Shells {
+            site: read("index.html")?,
+            book: read(BOOK_SHELL)?,
+        })
+    }
+
+    fn of(&self, app_path: &str) -> &str {
+        if Entry::for_page(&Route::parse(app_path).page).is_book() {
+            &self.book
+        } else {
+            &self.site
+        }
+    }
+}
+
+/// Renders and writes every page into `dist`, already built by Trunk with
+/// the main entry's shell as `index.html` and the booking entry's as
+/// [`BOOK_SHELL`]. Returns the files written.
 pub fn write_site(
     dist: &Path,
     public: &Path,
@@ -443,8 +466,7 @@ pub fn write_site(
     today: Date,
 ) -> Result<Vec<String>, Vec<String>> {
     let files = read_data(public)?;
-    let shell = std::fs::read_to_string(dist.join("index.html"))
-        .map_err(|e| vec![format!("{}: {e}", dist.join("index.html").display())])?;
+    let shells = Shells::read(dist)?;
     let env = BuildEnv {
         base: base.trim_end_matches('/').to_string(),
         today,
@@ -460,8 +482,9 @@ pub fn write_site(
             let path = page.path(lang);
             let rendered = render(&env, &path);
             let head = head_tags(&facts, page, lang, &rendered);
-            let html = page_html(&shell, Some(lang), &rendered, &head).map_err(|e| vec![e])?;
-            out.push((output_path(&path), html));
+            let html =
+                page_html(shells.of(&path), Some(lang), &rendered, &head).map_err(|e| vec![e])?;
+            out.push((page.file(lang), html));
         }
     }
     if let Some((xml, robots)) = sitemap(&facts, &pages) {
@@ -474,13 +497,13 @@ pub fn write_site(
     let root = render(&env, "/");
     out.push((
         "index.html".into(),
-        page_html(&shell, None, &root, "").map_err(|e| vec![e])?,
+        page_html(shells.of("/"), None, &root, "").map_err(|e| vec![e])?,
     ));
     let missing = render(&env, "/404");
     out.push((
-        "404.html".into(),
+        NOT_FOUND_FILE.into(),
         page_html(
-            &shell,
+            shells.of("/404"),
             None,
             &missing,
             r#"<meta name="robots" content="noindex">"#,
@@ -496,5 +519,8 @@ pub fn write_site(
         std::fs::write(&target, html).map_err(|e| vec![format!("{}: {e}", target.display())])?;
         written.push(path);
     }
+    // Its pages are written: the shell itself is not a page of the site.
+    std::fs::remove_file(dist.join(BOOK_SHELL))
+        .map_err(|e| vec![format!("{}: {e}", dist.join(BOOK_SHELL).display())])?;
     Ok(written)
 }

@@ -7,7 +7,8 @@
 mod common;
 
 use expo_site::domain::date::Date;
-use expo_site::prerender::{output_path, write_site};
+use expo_site::domain::route::Route;
+use expo_site::prerender::{write_site, BOOK_SHELL};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -18,6 +19,7 @@ const SHELL: &str = r#"<!DOCTYPE html>
   <base href="/">
   <title>Shell title</title>
   <meta name="description" content="Shell description.">
+  <script type="module" src="/ENTRY.js"></script>
 </head>
 <body>
   <noscript>shell</noscript>
@@ -29,14 +31,21 @@ fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/site")
 }
 
-/// A fresh copy of the fixture site and an empty dist holding only the shell.
+/// The shell of one Wasm entry, as Trunk writes it.
+fn shell(entry: &str) -> String {
+    SHELL.replace("ENTRY", entry)
+}
+
+/// A fresh copy of the fixture site and an empty dist holding only the two
+/// entries' shells.
 fn scratch(name: &str) -> (PathBuf, PathBuf) {
     let root = std::env::temp_dir().join(format!("expo-render-{name}-{}", std::process::id()));
     let _ = fs::remove_dir_all(&root);
     let (public, dist) = (root.join("public"), root.join("dist"));
     common::copy_dir(&fixture(), &public);
     fs::create_dir_all(&dist).unwrap();
-    fs::write(dist.join("index.html"), SHELL).unwrap();
+    fs::write(dist.join("index.html"), shell("expo-site")).unwrap();
+    fs::write(dist.join(BOOK_SHELL), shell("expo-book")).unwrap();
     (public, dist)
 }
 
@@ -44,9 +53,14 @@ fn today() -> Date {
     Date::new(2026, 11, 25).unwrap()
 }
 
+/// The file written for an app path.
 fn page(dist: &Path, app_path: &str) -> String {
-    fs::read_to_string(dist.join(output_path(app_path)))
-        .unwrap_or_else(|e| panic!("{app_path}: {e}"))
+    let route = Route::parse(app_path);
+    let file = match route.lang {
+        Some(lang) => route.page.file(lang),
+        None => "index.html".into(),
+    };
+    fs::read_to_string(dist.join(file)).unwrap_or_else(|e| panic!("{app_path}: {e}"))
 }
 
 #[test]
@@ -202,6 +216,36 @@ fn under_a_sub_path_every_link_keeps_it() {
     assert!(home.contains(r#"href="/expo/en/news""#));
     assert!(home.contains(r#"href="/expo/ar/""#));
     assert!(home.contains(r#"hreflang="ar" href="https://expo.fixture.test/expo/ar/""#));
+}
+
+#[test]
+fn only_the_booking_pages_and_the_not_found_page_load_the_booking_entry() {
+    let (public, dist) = scratch("entries");
+    write_site(&dist, &public, "/", today()).unwrap();
+    let loads = |html: &str, entry: &str| html.contains(&format!("src=\"/{entry}.js\""));
+    for path in [
+        "/en/",
+        "/ar/news",
+        "/en/news/both-languages",
+        "/ar/sponsors",
+    ] {
+        let html = page(&dist, path);
+        assert!(
+            loads(&html, "expo-site") && !loads(&html, "expo-book"),
+            "{path}"
+        );
+    }
+    for path in ["/en/book", "/ar/book/details", "/en/no-such-page"] {
+        let html = page(&dist, path);
+        assert!(
+            loads(&html, "expo-book") && !loads(&html, "expo-site"),
+            "{path}"
+        );
+    }
+    let root = fs::read_to_string(dist.join("index.html")).unwrap();
+    assert!(loads(&root, "expo-site"));
+    // The booking entry's shell was the renderer's input, not a page.
+    assert!(!dist.join(BOOK_SHELL).exists());
 }
 
 #[test]

@@ -90,7 +90,28 @@ impl Route {
     }
 }
 
+/// What a static host answers for an address with no file of its own (a
+/// stand request kept in the browser, a mistyped link).
+pub const NOT_FOUND_FILE: &str = "404.html";
+
 impl Page {
+    /// The built file that holds this page in `lang`: a folder's
+    /// `index.html` for a path ending in `/`, else `<path>.html`, which
+    /// static hosts serve for the path without the extension. A request
+    /// page has no file; the not-found page's entry draws it.
+    pub fn file(&self, lang: Lang) -> String {
+        if matches!(self, Page::Book(BookStep::Request(_)) | Page::NotFound) {
+            return NOT_FOUND_FILE.into();
+        }
+        let path = self.path(lang);
+        let trimmed = path.trim_start_matches('/');
+        if trimmed.is_empty() || trimmed.ends_with('/') {
+            format!("{trimmed}index.html")
+        } else {
+            format!("{trimmed}.html")
+        }
+    }
+
     /// The path of this page in `lang`, without the deployment base.
     pub fn path(&self, lang: Lang) -> String {
         let l = lang.code();
@@ -124,6 +145,23 @@ pub fn switch_lang_path(path: &str, to: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_page_has_its_file_and_a_request_has_the_not_found_one() {
+        assert_eq!(Page::Home.file(Lang::Ar), "ar/index.html");
+        assert_eq!(Page::News.file(Lang::En), "en/news.html");
+        assert_eq!(
+            Page::Article("a-b".into()).file(Lang::En),
+            "en/news/a-b.html"
+        );
+        assert_eq!(
+            Page::Book(BookStep::Details).file(Lang::Ar),
+            "ar/book/details.html"
+        );
+        let request = Page::Book(BookStep::Request("LB27-1123-7KQ9XM".into()));
+        assert_eq!(request.file(Lang::En), NOT_FOUND_FILE);
+        assert_eq!(Page::NotFound.file(Lang::En), NOT_FOUND_FILE);
+    }
 
     #[test]
     fn parses_every_page() {

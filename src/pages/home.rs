@@ -1,6 +1,6 @@
 use crate::components::{loaded, ArticleCard, LocalDate, SponsorGroups};
 use crate::domain::route::{BookStep, Page};
-use crate::domain::Msg;
+use crate::domain::{Lang, Msg};
 use crate::state::{page_href, tr, tr_text, use_data, use_head, use_route};
 use leptos::prelude::*;
 
@@ -80,5 +80,30 @@ pub fn BookBanner() -> impl IntoView {
                 {tr(Msg::BookStand)}<span class="icon-arrow" aria-hidden="true"></span>
             </a>
         </aside>
+    }
+}
+
+/// The bare root: the app sends the visitor on at once (see `app::Shell`); a
+/// page read without script offers both languages.
+#[component]
+pub fn LanguageChoice() -> impl IntoView {
+    let route = use_route();
+    let links = Lang::ALL
+        .into_iter()
+        .map(|l| {
+            view! {
+                <li><a class="button button--large" href=route.href(&Page::Home.path(l)) lang=l.code() hreflang=l.code()>{l.native_name()}</a></li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="section language-choice">
+            <h1>
+                <span lang="en" dir="ltr">{Msg::ChooseLanguage.get(Lang::En)}</span>
+                " · "
+                <span lang="ar" dir="rtl">{Msg::ChooseLanguage.get(Lang::Ar)}</span>
+            </h1>
+            <ul class="language-choice__list">{links}</ul>
+        </div>
     }
 }
