@@ -2,7 +2,8 @@
 // in headless Chromium, the time from a click on the language switch to the
 // updated page. Run through scripts/bench.sh, which builds first.
 import { chromium } from "@playwright/test";
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { tmpdir } from "node:os";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, extname } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -244,6 +245,34 @@ async function slowFirstVisit(browser) {
   }
 }
 
+/**
+ * Lighthouse's mobile audit (its own simulated slow 4G and 4× CPU) of the
+ * home page, an article and the booking page in both languages: the
+ * performance score and the paint and shift numbers behind it.
+ */
+async function lighthouse() {
+  const pages = ["/en/", `/en/news/${ARTICLE}`, "/en/book", "/ar/", `/ar/news/${ARTICLE}`, "/ar/book"];
+  console.log(`\nLighthouse, mobile (targets: performance at least 0.95, largest paint at most 1.5 s on home and article pages)`);
+  for (const path of pages) {
+    const out = join(tmpdir(), `expo-lighthouse-${process.pid}.json`);
+    const run = spawnSync(
+      "npx",
+      ["lighthouse", `http://127.0.0.1:${PORT}${path}`, "--quiet", "--form-factor=mobile", "--only-categories=performance", "--output=json", `--output-path=${out}`, "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
+      { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM ?? "/usr/bin/chromium" }, encoding: "utf8" },
+    );
+    if (run.status !== 0) {
+      console.log(`  ${path}: lighthouse failed: ${(run.stderr || "").trim().split("\n").pop()}`);
+      continue;
+    }
+    const report = JSON.parse(readFileSync(out, "utf8"));
+    const shown = (id) => report.audits[id].displayValue.replace(/\s+/g, " ");
+    console.log(
+      `  ${path.padEnd(34)} performance ${report.categories.performance.score.toFixed(2)}, largest paint ${shown("largest-contentful-paint")}, ` +
+        `first paint ${shown("first-contentful-paint")}, blocking ${shown("total-blocking-time")}, layout shift ${shown("cumulative-layout-shift")}`,
+    );
+  }
+}
+
 async function main() {
   sizes();
   const server = spawn("node", ["scripts/serve.mjs", "--dir", DIST, "--port", String(PORT), "--no-fallback"], { stdio: "ignore" });
@@ -265,6 +294,7 @@ async function main() {
     console.log(`  click to next frame drawn: ${fmt(painted)}`);
     await floorPlan(browser);
     await slowFirstVisit(browser);
+    await lighthouse();
   } finally {
     await browser.close();
     server.kill();

@@ -3,6 +3,7 @@
 // app takes it over without a flash, a duplicate, a shift or a fetch.
 import { test, expect, ready } from "./test.mjs";
 import { ORIGIN, SUBPATH } from "./site.mjs";
+import AxeBuilder from "@axe-core/playwright";
 
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
@@ -117,4 +118,25 @@ test.describe("the app takes over", () => {
     await expect(page.locator("main h1")).toHaveText("Book a Stand");
     expect(page.url()).toBe(`${ORIGIN}/en/book/request/LB27-1123-ABCDEF`);
   });
+});
+
+test.describe("the pages as built, before the app arrives", () => {
+  for (const lang of ["en", "ar"]) {
+    test(`axe finds no violations in the prerendered pages (${lang})`, async ({ browser }) => {
+      test.setTimeout(120_000);
+      // Scripts on (axe runs in the page), the app's code never arriving.
+      const context = await browser.newContext({ baseURL: ORIGIN });
+      const page = await context.newPage();
+      await page.route(/\.(js|wasm)$/, (route) => route.abort());
+      const index = await (await page.request.get("/data/articles.json")).json();
+      for (const path of ["/", "/news", `/news/${index.articles[0].slug}`, "/sponsors", "/book", "/book/details"]) {
+        await page.goto(`/${lang}${path}`);
+        const results = await new AxeBuilder({ page }).analyze();
+        const summary = results.violations.map((v) => `${path}: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+        expect(summary).toEqual([]);
+        expect(await page.locator("html").getAttribute("data-app")).toBeNull();
+      }
+      await context.close();
+    });
+  }
 });
