@@ -198,7 +198,11 @@ mod browser {
             let Ok(registration) = JsFuture::from(promise).await else {
                 return;
             };
-            let registration: ServiceWorkerRegistration = registration.unchecked_into();
+            // Checked, not assumed: a browser that blocks workers (a policy,
+            // a test harness) may resolve with nothing.
+            let Ok(registration) = registration.dyn_into::<ServiceWorkerRegistration>() else {
+                return;
+            };
             let installed = move || had_controller || sw.controller().is_some();
             if registration.waiting().is_some() && installed() {
                 update.set(true);
