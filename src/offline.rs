@@ -8,12 +8,10 @@
 //! otherwise.
 
 use crate::components::LocalDate;
-use crate::domain::booking::event::Event;
-use crate::domain::data::{parse, DataFile};
 use crate::domain::date::Date;
 use crate::domain::route::{BookStep, Page};
 use crate::domain::Msg;
-use crate::state::{tr, use_booking, use_lang, use_route};
+use crate::state::{tr, use_booking, use_data, use_lang, use_route};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::cell::Cell;
@@ -47,25 +45,44 @@ pub fn OfflineStatus() -> impl IntoView {
     let lang = use_lang();
 
     // Requests waiting for the network go when it returns, and when the site
-    // opens with one. `send` claims each in storage first, so two tabs (or
-    // two events) never post the same request twice; the reference is its
-    // Idempotency-Key, so the endpoint can also drop a repeat it has seen.
+    // opens with one. `send` takes its turn across tabs and claims each
+    // request in storage first, so two tabs (or two events) never post the
+    // same request twice; the reference is its Idempotency-Key, so the
+    // endpoint can also drop a repeat it has seen. The endpoint comes from
+    // the event's terms, loaded as any page loads them (a page that carries
+    // them keeps its copy for itself).
+    let event = use_data().event;
+    let due = RwSignal::new(false);
     let flush = move || {
-        let waiting = booking.queued();
-        if waiting.is_empty() || !browser::on_line() {
+        if booking.queued().is_empty() || !browser::on_line() {
             return;
         }
+        // A load that failed offline is tried again now.
+        if matches!(untrack(|| event.get()), Some(Err(_))) {
+            event.refetch();
+        }
+        due.set(true);
+    };
+    Effect::new(move |_| {
+        if !due.get() {
+            return;
+        }
+        let Some(Ok(event)) = event.get() else {
+            return;
+        };
+        due.set(false);
+        let Some(endpoint) = event.endpoint.clone() else {
+            return;
+        };
+        let waiting = booking.queued();
         spawn_local(async move {
-            let Some(endpoint) = endpoint().await else {
-                return;
-            };
             for request in waiting {
                 if booking.send(&endpoint, &request).await {
                     delivered.update(|d| d.push(request.reference.clone()));
                 }
             }
         });
-    };
+    });
 
     Effect::new(move |_| {
         set_online.set(browser::on_line());
@@ -130,12 +147,6 @@ pub fn OfflineStatus() -> impl IntoView {
             </div>
         </Show>
     }
-}
-
-/// The organiser's endpoint, from the event's terms (cached for offline use).
-async fn endpoint() -> Option<String> {
-    let text = crate::api::read_text(Event::PATH).await.ok()?;
-    parse::<Event>(&text).ok()?.endpoint
 }
 
 /// What only a browser has: the network's state, the service worker, the

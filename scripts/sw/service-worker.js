@@ -20,7 +20,7 @@
 importScripts("__WORKBOX__/workbox-sw.js");
 workbox.setConfig({ modulePathPrefix: "__WORKBOX__/", debug: false });
 
-const { core, precaching, routing, strategies, expiration, cacheableResponse } = workbox;
+const { core, precaching, routing, strategies, expiration, cacheableResponse, navigationPreload } = workbox;
 
 const scope = self.registration.scope; // the public URL, e.g. https://host/expo/
 const scopePath = new URL(scope).pathname;
@@ -31,6 +31,9 @@ precaching.precache(self.__WB_MANIFEST);
 // The first install takes the open page at once (there is no older worker to
 // disagree with); updates wait for the visitor (see SKIP_WAITING).
 core.clientsClaim();
+// The page's request starts while the worker boots, not after (network first
+// uses it): on a slow link the worker's start-up does not delay the page.
+navigationPreload.enable();
 
 self.addEventListener("message", (event) => {
   if (event.data && event.data.type === "SKIP_WAITING") self.skipWaiting();
