@@ -135,6 +135,9 @@ pub fn OfflineStatus() -> impl IntoView {
                 </p>
             </For>
         </div>
+        // Announced when it appears (a live region that is always there); in
+        // the tab order right after the header, drawn at the foot of the screen.
+        <div aria-live="polite">
         <Show when=move || update.get()>
             <div class="offline__update" role="region" aria-label=tr(Msg::UpdateReady)>
                 <p>{tr(Msg::UpdateReady)}</p>
@@ -146,6 +149,7 @@ pub fn OfflineStatus() -> impl IntoView {
                 </button>
             </div>
         </Show>
+        </div>
     }
 }
 

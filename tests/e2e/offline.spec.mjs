@@ -242,6 +242,11 @@ test("a new release mid-form: offered, never forced, and reloading keeps what wa
     await expect(offer).toBeVisible({ timeout: 20_000 });
     // Nothing reloaded on its own: the fields hold what was typed.
     await expect(page.locator("#company")).toHaveValue("Half-filled Co.");
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    // Reachable by keyboard: next in the tab order after the header (its last link).
+    await page.locator("a.site-header__cta").focus();
+    await page.keyboard.press("Tab");
+    await expect(offer.getByRole("button", { name: "Reload now" })).toBeFocused();
     await page.locator("#contact").fill("Amal Ben Ali");
     await offer.getByRole("button", { name: "Reload now" }).click();
     await page.waitForEvent("load");
