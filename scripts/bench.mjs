@@ -3,13 +3,14 @@
 // updated page. Run through scripts/bench.sh, which builds first.
 import { chromium } from "@playwright/test";
 import { spawn, spawnSync } from "node:child_process";
+import { createServer, connect } from "node:net";
 import { tmpdir } from "node:os";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, extname } from "node:path";
 import { gzipSync } from "node:zlib";
 
 const DIST = "dist";
-const PORT = 4180;
+const PORT = Number(process.env.BENCH_PORT ?? 4180); // and the next port, for the slow link
 // Wasm budgets in KB (gzip -9), from issue 12.
 const BUDGET_READING = 180;
 const BUDGET_BOOKING = 280;
@@ -273,6 +274,86 @@ async function lighthouse() {
   }
 }
 
+/**
+ * A slow link in front of the server, for the browser and its service worker
+ * alike (Chromium's throttling covers pages, not the worker's own fetches):
+ * every request waits one round trip (150 ms) and answers are paced at
+ * 1.6 Mbit/s per connection. Counts the bytes it carries to the browser.
+ */
+function slowLink(port, upstream) {
+  const link = { bytes: 0 };
+  const perByteMs = (8 * 1000) / (1.6 * 1024 * 1024);
+  const server = createServer((client) => {
+    const server = connect(upstream, "127.0.0.1");
+    let free = 0;
+    client.on("data", (chunk) => setTimeout(() => server.write(chunk), 150));
+    server.on("data", (chunk) => {
+      link.bytes += chunk.length;
+      const now = Date.now();
+      free = Math.max(free, now) + chunk.length * perByteMs;
+      setTimeout(() => client.write(chunk), free - now);
+    });
+    const end = () => {
+      client.destroy();
+      server.destroy();
+    };
+    client.on("error", end).on("close", end);
+    server.on("error", end).on("close", () => setTimeout(end, Math.max(0, free - Date.now())));
+  }).listen(port);
+  link.close = () => server.close();
+  return link;
+}
+
+/**
+ * A repeat visit against the first, through the slow link, CPU 4× slower:
+ * the first visit installs the service worker (everything it keeps ahead of
+ * time); the second downloads only the page, network first. Bytes are what
+ * crossed the link, compressed as served.
+ */
+async function repeatVisit(browser) {
+  const LINK = PORT + 1;
+  const visits = [
+    ["home page", "/en/", ".card-grid li"],
+    ["article", `/en/news/${ARTICLE}`, "main h1"],
+  ];
+  const link = slowLink(LINK, PORT);
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+  console.log(`\nFirst and repeat visit through a slow link (150 ms per request, 1.6 Mbit/s, CPU 4× slower), with the service worker`);
+  try {
+    for (const [name, path, content] of visits) {
+      const rows = { first: { shown: [], ready: [], bytes: [], installed: [] }, repeat: { shown: [], ready: [], bytes: [] } };
+      for (let run = 0; run < 3; run++) {
+        const context = await browser.newContext({ viewport: { width: 375, height: 740 }, serviceWorkers: "allow" });
+        for (const kind of ["first", "repeat"]) {
+          const page = await context.newPage();
+          const cdp = await context.newCDPSession(page);
+          await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+          const bytes0 = link.bytes;
+          const t0 = Date.now();
+          await page.goto(`http://127.0.0.1:${LINK}${path}`, { waitUntil: "commit" });
+          await page.locator(content).first().waitFor({ timeout: 60_000 });
+          rows[kind].shown.push(Date.now() - t0);
+          await page.locator("html[data-app=ready]").waitFor({ state: "attached", timeout: 60_000 });
+          rows[kind].ready.push(Date.now() - t0);
+          if (kind === "first") {
+            await page.evaluate(() => navigator.serviceWorker.ready);
+            rows.first.installed.push(link.bytes - bytes0);
+          } else {
+            await page.waitForLoadState("networkidle");
+            rows.repeat.bytes.push(link.bytes - bytes0);
+          }
+          await page.close();
+        }
+        await context.close();
+      }
+      console.log(`  ${name}, first visit:  content shown ${fmt(rows.first.shown)}; app took over median ${median(rows.first.ready)} ms; ${kb(median(rows.first.installed))} with the install`);
+      console.log(`  ${name}, repeat visit: content shown ${fmt(rows.repeat.shown)}; app took over median ${median(rows.repeat.ready)} ms; ${kb(median(rows.repeat.bytes))}`);
+    }
+  } finally {
+    link.close();
+  }
+}
+
 async function main() {
   sizes();
   const server = spawn("node", ["scripts/serve.mjs", "--dir", DIST, "--port", String(PORT), "--no-fallback"], { stdio: "ignore" });
@@ -295,6 +376,7 @@ async function main() {
     await floorPlan(browser);
     await slowFirstVisit(browser);
     await lighthouse();
+    await repeatVisit(browser);
   } finally {
     await browser.close();
     server.kill();

@@ -8,7 +8,8 @@
 #      the app's own components (src/prerender.rs), after checking every data
 #      file (a broken one stops the build, with the file and the field);
 #   3. the security step: subresource integrity and the Content-Security-Policy
-#      on every page (scripts/csp.mjs).
+#      on every page (scripts/csp.mjs);
+#   4. the offline step: web app manifests and the service worker (scripts/sw.mjs).
 # Usage: scripts/build.sh [--public-url /expo/] [--dist dist]   (run setup.sh first)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,4 +35,5 @@ cp "$book_stage"/index.html "$dist"/book-shell.html
 rm -rf "$book_stage"
 cargo run --quiet --bin prerender -- --dist "$dist" --public public --public-url "$public_url"
 node scripts/csp.mjs "$dist" > /dev/null
+node scripts/sw.mjs "$dist"   # manifests and the service worker (offline use), over the final files
 echo "build.sh: $dist is ready (public URL $public_url)"

@@ -47,6 +47,9 @@ function policy({ scriptHashes, connect }) {
     "font-src 'self'",
     // Data files; and the organiser's endpoint when it is on another host.
     `connect-src 'self'${connect ? ` ${connect}` : ""}`,
+    // The service worker (sw.js) and the web app manifests are files of the site.
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     // No form posts anywhere: the request page hands over by mailto: link and download.

@@ -128,6 +128,7 @@ fn Shell(entry: Entry) -> impl IntoView {
             {tr(Msg::SkipToContent)}
         </a>
         <Header/>
+        <crate::offline::OfflineStatus/>
         // One catch-all route: `<Routes>` commits each navigation to the
         // address bar, and the page itself comes from the domain's own URL
         // parser, so the routing rules are unit-tested and an unknown

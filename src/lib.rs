@@ -9,6 +9,7 @@ pub mod domain;
 mod api;
 mod app;
 mod components;
+mod offline;
 mod pages;
 pub mod platform;
 #[cfg(not(target_arch = "wasm32"))]

@@ -337,3 +337,57 @@ mod native {
         text
     }
 }
+
+/// One thing at a time across every tab of the site (the Web Locks API),
+/// for what storage alone cannot make atomic: two tabs reading "not sent
+/// yet" at the same moment. At build time, and in a browser without locks,
+/// the work simply runs.
+pub mod lock {
+    use std::future::Future;
+
+    /// Runs `work` while holding the lock `name`; `None` if it could not run.
+    #[cfg(target_arch = "wasm32")]
+    pub async fn exclusive<T: 'static>(
+        name: &str,
+        work: impl Future<Output = T> + 'static,
+    ) -> Option<T> {
+        use js_sys::{Function, Promise, Reflect};
+        use std::cell::RefCell;
+        use std::rc::Rc;
+        use wasm_bindgen::prelude::*;
+        use wasm_bindgen::JsCast;
+
+        let locks = web_sys::window()
+            .and_then(|w| Reflect::get(&w.navigator(), &"locks".into()).ok())
+            .filter(|l| l.is_object());
+        let request = locks
+            .as_ref()
+            .and_then(|l| Reflect::get(l, &"request".into()).ok())
+            .and_then(|r| r.dyn_into::<Function>().ok());
+        let (Some(locks), Some(request)) = (locks, request) else {
+            return Some(work.await);
+        };
+        let out = Rc::new(RefCell::new(None));
+        let slot = out.clone();
+        // The lock is held until the promise the callback returns settles.
+        let held = Closure::once_into_js(move |_lock: JsValue| -> Promise {
+            wasm_bindgen_futures::future_to_promise(async move {
+                *slot.borrow_mut() = Some(work.await);
+                Ok(JsValue::UNDEFINED)
+            })
+        });
+        let granted = request.call2(&locks, &name.into(), &held).ok()?;
+        wasm_bindgen_futures::JsFuture::from(Promise::from(granted))
+            .await
+            .ok()?;
+        out.take()
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    pub async fn exclusive<T: 'static>(
+        _name: &str,
+        work: impl Future<Output = T> + 'static,
+    ) -> Option<T> {
+        Some(work.await)
+    }
+}

@@ -182,7 +182,12 @@ pub fn page_html(
     let data = script_json(&page.data);
     let carried = format!(r#"<script type="application/json" id="{PRELOAD_ID}">{data}</script>"#);
     let fonts = font_preloads(lang);
-    html = html.replacen("</head>", &format!("{fonts}{head}{carried}\n</head>"), 1);
+    let app = app_links(lang);
+    html = html.replacen(
+        "</head>",
+        &format!("{fonts}{app}{head}{carried}\n</head>"),
+        1,
+    );
     // The app starts right after <body>: nothing before its first node.
     replace_between(
         &html,
@@ -212,6 +217,15 @@ fn font_preloads(lang: Lang) -> String {
             format!(r#"<link rel="preload" href="fonts/{f}.woff2" as="font" type="font/woff2" crossorigin>"#)
         })
         .collect()
+}
+
+/// The installable app in the page's language: its manifest and home-screen
+/// icon (written by `scripts/sw.mjs`; relative, so they follow `<base href>`).
+fn app_links(lang: Lang) -> String {
+    format!(
+        r#"<link rel="manifest" href="manifest-{}.json"><link rel="apple-touch-icon" href="icons/icon-192.png">"#,
+        lang.code()
+    )
 }
 
 /// What the renderer knows of the site for a page's head and the sitemap.

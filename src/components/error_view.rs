@@ -14,9 +14,20 @@ pub fn ErrorView(error: ApiError, #[prop(into)] retry: Callback<()>) -> impl Int
         ApiError::Status(code) => (Msg::ErrStatus, Some(format!("HTTP {code}"))),
         ApiError::BadData(why) => (Msg::ErrBadData, Some(why.clone())),
     };
+    // Offline, "could not reach the site" means this page was never saved on
+    // this device: say that, in the visitor's language, instead.
+    let online = crate::offline::use_online();
+    let network = matches!(error, ApiError::Network);
+    let msg = move || {
+        if network && !online.get() {
+            Msg::OfflineNotSaved
+        } else {
+            msg
+        }
+    };
     view! {
         <div class="error-view" role="alert">
-            <p class="error-view__message">{tr(msg)}</p>
+            <p class="error-view__message">{move || tr(msg())()}</p>
             {details.map(|d| view! { <p class="error-view__details" dir="ltr" lang="en"><code>{d}</code></p> })}
             <button type="button" class="button" on:click=move |_| retry.run(())>{tr(Msg::Retry)}</button>
         </div>

@@ -143,6 +143,15 @@ pub enum Msg {
     StandTypes,
     PricePerM2,
     RequestByEmail,
+    // Offline use and the installed app (src/offline.rs).
+    OfflineNow,
+    AvailabilityAsOf,
+    OfflineNotSaved,
+    UpdateReady,
+    UpdateReload,
+    UpdateLater,
+    SendQueued,
+    QueuedDelivered,
 }
 
 impl Msg {
@@ -366,6 +375,29 @@ impl Msg {
         RequestByEmail => (
             "You can also send a stand request by e-mail to the organiser:",
             "يمكنك أيضاً إرسال طلب جناح بالبريد الإلكتروني إلى الجهة المنظمة:",
+        ),
+        OfflineNow => (
+            "You are offline. You are reading the pages saved on this device; they may be out of date.",
+            "أنت غير متصل بالإنترنت. تقرأ الصفحات المحفوظة على هذا الجهاز، وقد لا تكون محدّثة.",
+        ),
+        AvailabilityAsOf => ("Stand availability as of", "توفّر الأجنحة كما كان في"),
+        OfflineNotSaved => (
+            "You are offline, and this page has not been saved on this device yet. It will open when you are back online.",
+            "أنت غير متصل بالإنترنت، ولم تُحفظ هذه الصفحة على هذا الجهاز بعد. ستفتح عندما يعود الاتصال.",
+        ),
+        UpdateReady => (
+            "A new version of the site is ready. Reloading keeps everything you have typed.",
+            "نسخة جديدة من الموقع جاهزة. إعادة التحميل تحفظ كل ما كتبته.",
+        ),
+        UpdateReload => ("Reload now", "إعادة التحميل الآن"),
+        UpdateLater => ("Later", "لاحقاً"),
+        SendQueued => (
+            "The organiser's system could not be reached, so your request is kept on this device. It is sent automatically, once, when the connection returns (or the next time you open this site). You can also try again now, or e-mail it.",
+            "تعذّر الوصول إلى نظام الجهة المنظمة، لذا طلبك محفوظ على هذا الجهاز. سيُرسَل تلقائياً مرة واحدة عند عودة الاتصال (أو عند فتح هذا الموقع في المرة القادمة). يمكنك أيضاً إعادة المحاولة الآن أو إرساله بالبريد الإلكتروني.",
+        ),
+        QueuedDelivered => (
+            "Sent when the connection returned, and received by the organiser's system: your stand request",
+            "أُرسل عند عودة الاتصال واستلمه نظام الجهة المنظمة: طلب جناحك",
         ),
         }
     }

@@ -8,7 +8,7 @@
 //! state is read back from storage before every send, so two tabs never send
 //! it twice.
 
-use crate::domain::booking::delivery::{merge_deliveries, Deliveries, Delivery};
+use crate::domain::booking::delivery::{merge_deliveries, Deliveries, Delivery, SendFailure};
 use crate::domain::booking::quote::Choice;
 use crate::domain::booking::request::{
     merge_requests, Draft, DraftLoad, Form, StandRequest, DRAFT_VERSION,
@@ -214,6 +214,45 @@ impl BookingCtx {
         }
         self.update_delivery(reference, Delivery::Sending { since_ms: now });
         true
+    }
+
+    /// Sends a request to the organiser's endpoint, if storage says no tab
+    /// has it received or on its way, and records the outcome for every tab.
+    /// Returns whether this call sent it and it was received.
+    pub async fn send(self, endpoint: &str, request: &StandRequest) -> bool {
+        let (endpoint, request) = (endpoint.to_string(), request.clone());
+        // Tabs take turns (a queue flushed by every tab when the network
+        // returns), and each reads storage once it has its turn.
+        platform::lock::exclusive("expo.booking.send", async move {
+            // Storage decides, not this tab's memory: another tab may have sent it.
+            if !self.begin_send(&request.reference) {
+                return false;
+            }
+            let state = match crate::api::post_request(&endpoint, &request).await {
+                Ok(()) => Delivery::Received,
+                Err(failure) => Delivery::Failed(failure),
+            };
+            self.update_delivery(&request.reference, state);
+            state == Delivery::Received
+        })
+        .await
+        .unwrap_or(false)
+    }
+
+    /// The requests the exhibitor asked to send that did not get through for
+    /// want of a network (no answer, or none in time): sent again, once, when
+    /// the network returns (`crate::offline`). A refusal is not retried
+    /// unasked: the visitor reads why first.
+    pub fn queued(self) -> Vec<StandRequest> {
+        self.reload_deliveries();
+        let waiting = |r: &StandRequest| {
+            matches!(
+                self.delivery_untracked(&r.reference),
+                Delivery::Failed(SendFailure::Network | SendFailure::Timeout)
+            )
+        };
+        self.requests
+            .with_untracked(|all| all.iter().filter(|r| waiting(r)).cloned().collect())
     }
 
     fn delivery_untracked(self, reference: &str) -> Delivery {

@@ -1,4 +1,3 @@
-use crate::api;
 use crate::components::{LocalDate, QuoteView};
 use crate::domain::booking::delivery::{Delivery, SendFailure, SEND_TIMEOUT_MS};
 use crate::domain::booking::event::Event;
@@ -106,19 +105,10 @@ fn RequestView(request: StandRequest, event: StoredValue<Event>) -> impl IntoVie
         if sending_here.get_untracked() {
             return;
         }
-        let reference = request.with_value(|r| r.reference.clone());
-        // Storage decides, not this tab's memory: another tab may have sent it.
-        if !booking.begin_send(&reference) {
-            return;
-        }
         sending_here.set(true);
         let r = request.get_value();
         spawn_local(async move {
-            let state = match api::post_request(&url, &r).await {
-                Ok(()) => Delivery::Received,
-                Err(failure) => Delivery::Failed(failure),
-            };
-            booking.update_delivery(&r.reference, state);
+            booking.send(&url, &r).await;
             sending_here.set(false);
         });
     };
@@ -169,7 +159,7 @@ fn RequestView(request: StandRequest, event: StoredValue<Event>) -> impl IntoVie
                     let (class, msg) = match delivery.get() {
                         Delivery::Received => ("request__ok", Msg::SentOnline),
                         Delivery::Failed(SendFailure::Timeout) => ("request__failed", Msg::SendTimeout),
-                        Delivery::Failed(SendFailure::Network) => ("request__failed", Msg::SendOffline),
+                        Delivery::Failed(SendFailure::Network) => ("request__failed", Msg::SendQueued),
                         Delivery::Failed(SendFailure::Refused) => ("request__failed", Msg::SendRefused),
                         Delivery::Sending { .. } if elsewhere() => ("request__failed", Msg::SendingElsewhere),
                         _ => return None,
