@@ -25,6 +25,8 @@ pub struct Entry {
     draw: fn(bool, &Page) -> Option<AnyView>,
     /// What this entry's pages share beyond the route and the data.
     provide: fn(),
+    /// What this entry adds to every page, beside the page itself.
+    extra: fn() -> AnyView,
 }
 
 /// News, articles, sponsors, the home page and the bare root.
@@ -32,6 +34,7 @@ pub const SITE: Entry = Entry {
     book: false,
     draw: pages::site,
     provide: || {},
+    extra: || ().into_any(),
 };
 
 /// The booking steps, the request pages and the not-found page: a host
@@ -41,6 +44,7 @@ pub const BOOK: Entry = Entry {
     book: true,
     draw: pages::book,
     provide: provide_booking,
+    extra: || view! { <crate::offline::SendQueue/> }.into_any(),
 };
 
 impl Entry {
@@ -129,6 +133,7 @@ fn Shell(entry: Entry) -> impl IntoView {
         </a>
         <Header/>
         <crate::offline::OfflineStatus/>
+        {(entry.extra)()}
         // One catch-all route: `<Routes>` commits each navigation to the
         // address bar, and the page itself comes from the domain's own URL
         // parser, so the routing rules are unit-tested and an unknown

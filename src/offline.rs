@@ -32,67 +32,21 @@ pub fn use_online() -> ReadSignal<bool> {
         .unwrap_or_else(|| signal(true).0)
 }
 
-/// The offline line, the update offer and news of requests delivered from
-/// the queue; registers the service worker. Mounted once, in the shell.
+/// The offline line and the update offer; registers the service worker.
+/// Mounted once, in the shell of both entries.
 #[component]
 pub fn OfflineStatus() -> impl IntoView {
     let (online, set_online) = signal(true);
     provide_context(OfflineCtx { online });
     let update = RwSignal::new(false);
-    let delivered = RwSignal::new(Vec::<String>::new());
-    let booking = use_booking();
     let route = use_route();
     let lang = use_lang();
 
-    // Requests waiting for the network go when it returns, and when the site
-    // opens with one. `send` takes its turn across tabs and claims each
-    // request in storage first, so two tabs (or two events) never post the
-    // same request twice; the reference is its Idempotency-Key, so the
-    // endpoint can also drop a repeat it has seen. The endpoint comes from
-    // the event's terms, loaded as any page loads them (a page that carries
-    // them keeps its copy for itself).
-    let event = use_data().event;
-    let due = RwSignal::new(false);
-    let flush = move || {
-        if booking.queued().is_empty() || !browser::on_line() {
-            return;
-        }
-        // A load that failed offline is tried again now.
-        if matches!(untrack(|| event.get()), Some(Err(_))) {
-            event.refetch();
-        }
-        due.set(true);
-    };
-    Effect::new(move |_| {
-        if !due.get() {
-            return;
-        }
-        let Some(Ok(event)) = event.get() else {
-            return;
-        };
-        due.set(false);
-        let Some(endpoint) = event.endpoint.clone() else {
-            return;
-        };
-        let waiting = booking.queued();
-        spawn_local(async move {
-            for request in waiting {
-                if booking.send(&endpoint, &request).await {
-                    delivered.update(|d| d.push(request.reference.clone()));
-                }
-            }
-        });
-    });
-
     Effect::new(move |_| {
         set_online.set(browser::on_line());
-        browser::on_window("online", move || {
-            set_online.set(true);
-            flush();
-        });
+        browser::on_window("online", move || set_online.set(true));
         browser::on_window("offline", move || set_online.set(false));
         browser::register(update);
-        flush();
     });
 
     // The installed app follows the page's language: its manifest too.
@@ -126,14 +80,6 @@ pub fn OfflineStatus() -> impl IntoView {
                     {move || as_of().map(|date| view! { " " {tr(Msg::AvailabilityAsOf)} " " <LocalDate date/> "." })}
                 </p>
             </Show>
-            <For each=move || delivered.get() key=|r| r.clone() let:reference>
-                <p class="offline__line offline__line--ok">
-                    {tr(Msg::QueuedDelivered)} " " <bdi><strong>{reference.clone()}</strong></bdi> "."
-                    <button type="button" class="button button--small" on:click=move |_| delivered.update(|d| d.retain(|r| *r != reference))>
-                        {tr(Msg::Dismiss)}
-                    </button>
-                </p>
-            </For>
         </div>
         // Announced when it appears (a live region that is always there); in
         // the tab order right after the header, drawn at the foot of the screen.
@@ -149,6 +95,68 @@ pub fn OfflineStatus() -> impl IntoView {
                 </button>
             </div>
         </Show>
+        </div>
+    }
+}
+
+/// The stand requests waiting for the network, sent when it returns and
+/// when the booking opens with one, and the news of each delivered. Mounted
+/// by the booking entry only (`app::BOOK`): a news reader never downloads it.
+#[component]
+pub fn SendQueue() -> impl IntoView {
+    let booking = use_booking();
+    let delivered = RwSignal::new(Vec::<String>::new());
+    // `send` takes its turn across tabs and claims each request in storage
+    // first, so two tabs (or two events) never post the same request twice;
+    // the reference is its Idempotency-Key, so the endpoint can also drop a
+    // repeat it has seen. The endpoint comes from the event's terms, loaded
+    // as any page loads them (a page that carries them keeps its copy).
+    let event = use_data().event;
+    let due = RwSignal::new(false);
+    let flush = move || {
+        if booking.queued().is_empty() || !browser::on_line() {
+            return;
+        }
+        // A load that failed offline is tried again now.
+        if matches!(untrack(|| event.get()), Some(Err(_))) {
+            event.refetch();
+        }
+        due.set(true);
+    };
+    Effect::new(move |_| {
+        if !due.get() {
+            return;
+        }
+        let Some(Ok(event)) = event.get() else {
+            return;
+        };
+        due.set(false);
+        let Some(endpoint) = event.endpoint.clone() else {
+            return;
+        };
+        let waiting = booking.queued();
+        spawn_local(async move {
+            for request in waiting {
+                if booking.send(&endpoint, &request).await {
+                    delivered.update(|d| d.push(request.reference.clone()));
+                }
+            }
+        });
+    });
+    Effect::new(move |_| {
+        browser::on_window("online", flush);
+        flush();
+    });
+    view! {
+        <div class="offline" role="status" aria-live="polite">
+            <For each=move || delivered.get() key=|r| r.clone() let:reference>
+                <p class="offline__line offline__line--ok">
+                    {tr(Msg::QueuedDelivered)} " " <bdi><strong>{reference.clone()}</strong></bdi> "."
+                    <button type="button" class="button button--small" on:click=move |_| delivered.update(|d| d.retain(|r| *r != reference))>
+                        {tr(Msg::Dismiss)}
+                    </button>
+                </p>
+            </For>
         </div>
     }
 }

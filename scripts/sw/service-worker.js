@@ -6,9 +6,9 @@
 // - pages (navigations), data files and article bodies: network first with a
 //   3 s timeout, so an editor's change shows on the next online visit; on no
 //   network (or a link too slow to answer in 3 s), the copy last seen, else
-//   the copy installed with this release, else the not-found page, which is
-//   the app too (as the static host answers): it shows a request kept in the
-//   browser, or says in the visitor's language that the page is not saved.
+//   the copy installed with this release, else a page of the right entry
+//   (see shellOf): it shows a request kept in the browser, or says in the
+//   visitor's language that the page is not saved.
 // - code, styles, fonts, icons, manifests: from the install (precache), never
 //   downloaded again until a release changes them.
 // - code of a newer release met online before this worker updates: cache
@@ -45,12 +45,24 @@ const keep = (maxEntries) => new expiration.ExpirationPlugin({ maxEntries, purge
 /** The built file of a page's path, as a static host maps it (/en/ -> en/index.html, /en/news -> en/news.html). */
 const fileOf = (url) => url.origin + (url.pathname.endsWith("/") ? `${url.pathname}index.html` : `${url.pathname}.html`);
 
+/**
+ * A page of the right entry for a page this device never saved: the booking
+ * entry's 404.html for the booking's addresses (it shows a request kept in
+ * the browser), else the language's news list, whose app draws the page
+ * asked for and says, in that language, that it is not saved yet.
+ */
+const shellOf = (url) => {
+  const [lang, section] = url.pathname.slice(scopePath.length).split("/");
+  if (section === "book") return new URL("404.html", scope).href;
+  return new URL(`${lang === "ar" ? "ar" : "en"}/news.html`, scope).href;
+};
+
 /** When neither the network nor the cache has it: the release's own copy. */
 const fromInstall = (alternative) => ({
   handlerDidError: async ({ request }) => {
     const url = new URL(request.url);
     return (await precaching.matchPrecache(alternative ? alternative(url) : url.href)) ??
-      (alternative ? await precaching.matchPrecache(new URL("404.html", scope).href) : undefined) ??
+      (alternative ? await precaching.matchPrecache(shellOf(url)) : undefined) ??
       Response.error();
   },
 });

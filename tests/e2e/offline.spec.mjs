@@ -191,15 +191,15 @@ test("a request sent with no network waits, and reaches the organiser exactly on
   expect(delivered[0].body.reference).toBe(reference);
 });
 
-test("a request left waiting is sent the next time the site opens, once, and the visitor is told", async ({ page, context, browser }) => {
+test("a request left waiting is sent the next time the booking opens, once, and the visitor is told", async ({ page, context, browser }) => {
   await useFixtures(page);
   await endpoint(page, (n, route) => void route.abort("internetdisconnected"));
   const reference = await makeRequest(page);
   await page.getByRole("button", { name: "Send to the organiser online" }).click();
   await expect(page.locator(".request__status")).toContainText("could not be reached");
 
-  // Later, with a network, the same browser opens the site in two tabs at
-  // once. (Without this run's service worker: it would answer the pages with
+  // Later, with a network, the same browser opens the booking in two tabs
+  // at once (the queue is the booking entry's: a news page does not send). (Without this run's service worker: it would answer the pages with
   // the shipped data, whose event has no endpoint, not the fixture's.)
   const later = await browser.newContext({ storageState: await context.storageState(), serviceWorkers: "block" });
   await context.close();
@@ -216,7 +216,7 @@ test("a request left waiting is sent the next time the site opens, once, and the
     });
     opened.push(tab);
   }
-  await Promise.all(opened.map((tab) => tab.goto("/en/")));
+  await Promise.all(opened.map((tab) => tab.goto("/en/book")));
   await expect.poll(() => received.length).toBeGreaterThanOrEqual(1);
   // The tab that sent it says so.
   const told = async () => (await Promise.all(opened.map((tab) => tab.locator(".offline__line--ok").filter({ hasText: reference }).count()))).reduce((a, b) => a + b);
