@@ -1,7 +1,8 @@
 use crate::domain::booking::drawing::{hall_svg, stand_dom_id, stand_id_of, tenths, StandMark};
 use crate::domain::booking::event::Event;
 use crate::domain::booking::plan::{Direction, FloorPlan as Plan, Hall, Stand, Status};
-use crate::domain::booking::words::{kind_name, money, sides_text, status_name};
+use crate::domain::messages::booking::{area_m2, kind_name, money, sides_text, status_name};
+use crate::domain::messages::isolate;
 use crate::domain::{Lang, Msg};
 use crate::state::{tr, use_booking, use_lang, use_t};
 use leptos::prelude::*;
@@ -368,20 +369,15 @@ pub fn FloorPlan(
 /// What a screen reader says for a stand, and what the details panel shows.
 pub fn stand_label(s: &Stand, event: &Event, lang: Lang) -> String {
     let price = s.price(event).map(|p| money(event, p)).unwrap_or_default();
-    let (unit, sep) = if lang == Lang::En {
-        ("m²", ", ")
-    } else {
-        ("م²", "، ")
-    };
     [
-        format!("{} {}", Msg::Stand.get(lang), s.id),
-        format!("{} {unit}", s.area_text()),
+        Msg::StandId.with(lang, &[("id", &s.id)]),
+        area_m2(&s.area_text(), lang),
         kind_name(event, &s.kind, lang),
         sides_text(s.open_sides, lang),
-        price,
+        isolate(&price, lang),
         status_name(s.status, lang).to_string(),
     ]
-    .join(sep)
+    .join(Msg::ListSep.get(lang))
 }
 
 /// Fills for the five statuses: colour and a pattern, so status never

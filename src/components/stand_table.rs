@@ -2,7 +2,9 @@ use crate::components::floor_plan::hall_name;
 use crate::domain::booking::event::Event;
 use crate::domain::booking::money::Money;
 use crate::domain::booking::plan::{FloorPlan, SortKey, StandFilter, Status};
-use crate::domain::booking::words::{kind_name, money, sides_text, status_name, status_reason};
+use crate::domain::messages::booking::{
+    dimensions, kind_name, money, sides_text, status_name, status_reason,
+};
 use crate::domain::Msg;
 use crate::state::{tr, tr_text, use_booking, use_lang, use_t};
 use leptos::prelude::*;
@@ -48,7 +50,7 @@ pub fn StandTable(
                                 <th scope="row"><bdi>{id.clone()}</bdi></th>
                                 <td>{hall}</td>
                                 <td>{kind_name(e, &s.kind, l)}</td>
-                                <td><bdi>{format!("{} × {} m = {} m²", s.w, s.d, s.area_text())}</bdi></td>
+                                <td>{dimensions(&s.w.to_string(), &s.d.to_string(), Some(&s.area_text()), l)}</td>
                                 <td>{sides_text(s.open_sides, l)}</td>
                                 <td><bdi>{price}</bdi></td>
                                 <td>{status}</td>

@@ -3,10 +3,11 @@ use crate::components::{LocalDate, QuoteView};
 use crate::domain::booking::delivery::{Delivery, SendFailure, SEND_TIMEOUT_MS};
 use crate::domain::booking::event::Event;
 use crate::domain::booking::request::{Field, StandRequest};
-use crate::domain::booking::words::field_label;
+use crate::domain::messages::booking::field_label;
+use crate::domain::messages::Count;
 use crate::domain::route::{BookStep, Page};
 use crate::domain::Msg;
-use crate::state::{page_href, tr, use_booking, use_t};
+use crate::state::{page_href, tr, use_booking, use_lang, use_t};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -134,14 +135,17 @@ fn RequestView(request: StandRequest, event: StoredValue<Event>) -> impl IntoVie
             }
         })
     };
-    let (quote, created, reference, stands) = request.with_value(|r| {
+    let (quote, created, reference, stands, count) = request.with_value(|r| {
         (
             r.quote.clone(),
             r.created,
             r.reference.clone(),
             r.choice.stands.join(", "),
+            r.choice.stands.len() as u64,
         )
     });
+    let lang = use_lang();
+    let stands_label = move || Count::StandsLabel.get(lang.get(), count, &[]);
     view! {
         <article class="request">
             <h2 class="request__title">{tr(Msg::RequestReady)}</h2>
@@ -192,7 +196,7 @@ fn RequestView(request: StandRequest, event: StoredValue<Event>) -> impl IntoVie
                 {detail(Field::Sector)}
                 {detail(Field::Notes)}
                 <div class="request__row">
-                    <dt>{tr(Msg::Stand)}</dt>
+                    <dt>{stands_label}</dt>
                     <dd><bdi>{stands}</bdi></dd>
                 </div>
             </dl>

@@ -2,7 +2,7 @@ use super::use_quote;
 use crate::domain::booking::event::Event;
 use crate::domain::booking::plan::FloorPlan as Plan;
 use crate::domain::booking::request::{reference, Field, StandRequest};
-use crate::domain::booking::words::{field_error_text, field_label, money};
+use crate::domain::messages::booking::{field_error_text, field_label, money};
 use crate::domain::route::{BookStep, Page};
 use crate::domain::Msg;
 use crate::state::{page_href, today, tr, tr_text, use_booking, use_go, use_lang, use_t};
