@@ -229,6 +229,22 @@ pub fn FloorPlan(
                     focus_stand(&next);
                 }
             }
+            (None, "Home" | "End") => {
+                ev.prevent_default();
+                let hall = plan.with_value(|p| {
+                    active
+                        .get_untracked()
+                        .and_then(|c| p.stand(&c).map(|s| s.hall.clone()))
+                });
+                let next = hall.and_then(|h| {
+                    plan.with_value(|p| p.edge(&h, key == "End").map(|s| s.id.clone()))
+                });
+                if let Some(next) = next {
+                    active.set(Some(next.clone()));
+                    focused.set(Some(next.clone()));
+                    focus_stand(&next);
+                }
+            }
             (None, "Enter" | " ") => {
                 if let Some(id) = stand_of(&ev) {
                     ev.prevent_default();

@@ -94,7 +94,7 @@ pub fn StandTable(
     let kinds = event.with_value(|e| e.stand_types.clone());
     view! {
         <div class="stand-table">
-            <div class="stand-table__filters" role="group" aria-label=tr(Msg::SortBy)>
+            <div class="stand-table__filters" role="group" aria-label=tr(Msg::FilterStands)>
                 <div class="stand-table__filter">
                     <label for="filter-hall">{tr(Msg::Hall)}</label>
                     <select id="filter-hall" on:change=move |ev| filter.update(|f| f.hall = Some(event_target_value(&ev)).filter(|v| !v.is_empty()))>

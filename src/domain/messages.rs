@@ -85,7 +85,6 @@ pub enum Msg {
     AllStatuses,
     MinArea,
     MaxPrice,
-    SortBy,
     NoStandsMatch,
     YourSelection,
     NothingChosen,
@@ -167,6 +166,7 @@ pub enum Msg {
     MailStands,
     MailNotes,
     MailInstalment,
+    FilterStands,
     ErrTimeout,
     DraftChangedElsewhere,
     RequestNotStored,
@@ -288,8 +288,8 @@ impl Msg {
         ZoomOut => ("Zoom out", "تصغير"),
         ZoomReset => ("Show the whole hall", "عرض القاعة كاملة"),
         PlanHelp => (
-            "Use the arrow keys to move between stands, Enter or Space to choose one, + and − to zoom. Drag or pinch to move the plan.",
-            "استخدم مفاتيح الأسهم للتنقل بين الأجنحة، وEnter أو المسافة للاختيار، و+ و− للتكبير. اسحب أو باعد إصبعيك لتحريك المخطط.",
+            "Use the arrow keys to move between stands, Home and End for the first and last, Enter or Space to choose one, + and − to zoom. Drag or pinch to move the plan.",
+            "استخدم مفاتيح الأسهم للتنقل بين الأجنحة، وHome وEnd للأول والأخير، وEnter أو المسافة للاختيار، و+ و− للتكبير. اسحب أو باعد إصبعيك لتحريك المخطط.",
         ),
         StandDetails => ("Stand details", "تفاصيل الجناح"),
         HoverHint => ("Point at or focus a stand to see its details.", "مرّر المؤشر أو انتقل إلى جناح لرؤية تفاصيله."),
@@ -306,7 +306,6 @@ impl Msg {
         AllStatuses => ("Any status", "أي حالة"),
         MinArea => ("Minimum size (m²)", "أقل مساحة (م²)"),
         MaxPrice => ("Maximum price", "أعلى سعر"),
-        SortBy => ("Sort by", "ترتيب حسب"),
         NoStandsMatch => ("No stand matches these filters.", "لا يوجد جناح يطابق هذه المرشحات."),
         YourSelection => ("Your selection", "اختيارك"),
         NothingChosen => ("No stand chosen yet.", "لم تختر أي جناح بعد."),
@@ -405,6 +404,7 @@ impl Msg {
         MailStands => ("Stands", "الأجنحة"),
         MailNotes => ("Notes", "ملاحظات"),
         MailInstalment => ("{share} % – {amount} – due {date}", "{share} % – {amount} – يستحق في {date}"),
+        FilterStands => ("Filter the stands", "تصفية الأجنحة"),
         ErrTimeout => (
             "The site is taking too long to answer. Check your connection and try again.",
             "يستغرق الموقع وقتاً طويلاً في الرد. تحقّق من اتصالك وأعد المحاولة.",
@@ -747,7 +747,6 @@ every_msg!(
     AllStatuses,
     MinArea,
     MaxPrice,
-    SortBy,
     NoStandsMatch,
     YourSelection,
     NothingChosen,
@@ -828,6 +827,7 @@ every_msg!(
     MailStands,
     MailNotes,
     MailInstalment,
+    FilterStands,
     ErrTimeout,
     DraftChangedElsewhere,
     RequestNotStored,
@@ -857,7 +857,7 @@ mod tests {
     /// Latin words in an Arabic string, leaving out `{slots}` and the few
     /// names a reader types or sees as they are (a key, a file format).
     fn english_words(t: &str) -> Vec<String> {
-        const NAMES: [&str; 2] = ["Enter", "JSON"];
+        const NAMES: [&str; 4] = ["Enter", "Home", "End", "JSON"];
         let mut without_slots = String::new();
         let mut depth = 0;
         for c in t.chars() {

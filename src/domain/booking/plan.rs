@@ -196,6 +196,19 @@ impl FloorPlan {
         self.stands.iter().filter(move |s| s.hall == hall)
     }
 
+    /// The stand Home (`last` false) or End (`last` true) moves to: the
+    /// first or last of the hall in reading order of the drawing, row by row
+    /// from the top-left corner (the plan is physical, so in Arabic too).
+    pub fn edge<'a>(&'a self, hall: &'a str, last: bool) -> Option<&'a Stand> {
+        let key = |s: &&Stand| (s.y.0, s.x.0, s.id.clone());
+        let stands = self.stands_in(hall);
+        if last {
+            stands.max_by_key(key)
+        } else {
+            stands.min_by_key(key)
+        }
+    }
+
     /// The stand an arrow key moves to: the nearest one in that direction in
     /// the same hall, preferring stands in line over stands off to the side.
     pub fn neighbour<'a>(&'a self, from: &'a Stand, dir: Direction) -> Option<&'a Stand> {
@@ -427,5 +440,10 @@ pub(crate) mod tests {
                 .id,
             "b"
         );
+        // Home and End: the top-left stand and the bottom-right one, whatever
+        // order the data lists them in.
+        assert_eq!(plan.edge("A", false).unwrap().id, "a");
+        assert_eq!(plan.edge("A", true).unwrap().id, "e");
+        assert!(plan.edge("B", true).is_none());
     }
 }

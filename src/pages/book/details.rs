@@ -185,7 +185,11 @@ fn TextField(
             </label>
             {hint.map(|h| view! { <p class="field__hint" id=hint_id.clone()>{tr(h)}</p> })}
             {control}
-            {move || error().map(|e| view! { <p class="field__error" id=error_id.clone()>{field_error_text(e, lang.get())}</p> })}
+            // The region is always there, so a screen reader announces the
+            // error politely when it appears on leaving the field.
+            <div aria-live="polite">
+                {move || error().map(|e| view! { <p class="field__error" id=error_id.clone()>{field_error_text(e, lang.get())}</p> })}
+            </div>
         </div>
     }
 }
@@ -216,7 +220,9 @@ fn Checkbox(touched: RwSignal<HashSet<Field>>) -> impl IntoView {
                 }
             />
             <label for=Field::AcceptTerms.id()>{tr(Msg::AcceptTerms)}</label>
-            {move || error().map(|e| view! { <p class="field__error" id="accept-terms-error">{field_error_text(e, lang.get())}</p> })}
+            <div aria-live="polite">
+                {move || error().map(|e| view! { <p class="field__error" id="accept-terms-error">{field_error_text(e, lang.get())}</p> })}
+            </div>
         </div>
     }
 }

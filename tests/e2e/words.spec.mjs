@@ -1,0 +1,267 @@
+// Words, numbers and mixed-direction text, in both languages (issue 9):
+// plural forms, units and dates as each language writes them, the e-mail
+// and request page in plain words, and the visual order of Latin runs
+// inside Arabic, measured on the drawn glyphs (on screen and in print).
+import { test, dataFromNetwork } from "./test.mjs";
+import { expect } from "@playwright/test";
+import { Booking } from "./booking.mjs";
+import { useFixtures, storedDraft, FIXTURE_EVENT } from "./fixtures.mjs";
+import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
+
+const FSI = "\u2068";
+const PDI = "\u2069";
+const iso = (v) => `${FSI}${v}${PDI}`;
+const articles = fileURLToPath(new URL("../fixtures/site/data/", import.meta.url));
+
+/** Seeds a draft holding `stands` once, then opens `path`. */
+async function withDraft(page, stands, path, extras = {}) {
+  const draft = JSON.parse(storedDraft(stands));
+  draft.choice.extras = extras;
+  await page.addInitScript((d) => {
+    if (!sessionStorage.getItem("seeded")) {
+      localStorage.setItem("expo.booking.draft", d);
+      sessionStorage.setItem("seeded", "1");
+    }
+  }, JSON.stringify(draft));
+  await page.goto(path);
+}
+
+/**
+ * Where each of `parts` (substrings of `locator`'s text, in reading order)
+ * is drawn: the first client rect of a DOM Range over its characters.
+ */
+async function glyphBoxes(locator, parts) {
+  return locator.evaluate((root, parts) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const nodes = [];
+    let text = "";
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      nodes.push({ node: n, start: text.length });
+      text += n.data;
+    }
+    const at = (offset) => {
+      const hit = nodes.findLast((n) => n.start <= offset);
+      return [hit.node, offset - hit.start];
+    };
+    let from = 0;
+    return parts.map((part) => {
+      const i = text.indexOf(part, from);
+      if (i < 0) throw new Error(`"${part}" not found after ${from} in "${text}"`);
+      from = i + part.length;
+      const range = document.createRange();
+      range.setStart(...at(i));
+      range.setEnd(...at(i + part.length - 1));
+      range.setEnd(range.endContainer, range.endOffset + 1);
+      const r = range.getClientRects()[0];
+      return { part, left: r.left, right: r.right, top: r.top, height: r.height };
+    });
+  }, parts);
+}
+
+/** Asserts `boxes` read in order in `dir`: along a line, or on a later line. */
+function expectReadingOrder(boxes, dir) {
+  for (let i = 1; i < boxes.length; i++) {
+    const [a, b] = [boxes[i - 1], boxes[i]];
+    const sameLine = Math.abs(a.top - b.top) < a.height / 2;
+    const where = `"${a.part}" then "${b.part}": ${JSON.stringify([a, b])}`;
+    if (!sameLine) expect(b.top, where).toBeGreaterThan(a.top);
+    else if (dir === "rtl") expect(b.right, where).toBeLessThanOrEqual(a.left + 1);
+    else expect(b.left, where).toBeGreaterThanOrEqual(a.right - 1);
+  }
+}
+
+test.describe("counted words", () => {
+  test.beforeEach(async ({ page }) => useFixtures(page));
+
+  for (const [lang, one, two] of [
+    ["en", "Stand T1 added to your selection. 1 stand chosen.", "Stand T2 added to your selection. 2 stands chosen."],
+    ["ar", `أضيف الجناح ${iso("T1")} إلى اختيارك. جناح واحد مختار.`, `أضيف الجناح ${iso("T2")} إلى اختيارك. جناحان مختاران.`],
+  ]) {
+    test(`choosing stands is announced in the right plural form (${lang})`, async ({ page }) => {
+      const b = new Booking(page);
+      await b.open(lang);
+      await b.stand("T1").click();
+      await expect(page.getByRole("status").filter({ hasText: one })).toHaveCount(1);
+      await b.stand("T2").click();
+      await expect(page.getByRole("status").filter({ hasText: two })).toHaveCount(1);
+    });
+  }
+
+  test("a stand's size is in metres as each language writes them", async ({ page }) => {
+    const b = new Booking(page);
+    await b.open("ar");
+    await b.stand("T2").focus();
+    const details = page.locator(".stand-details__text");
+    await expect(details.nth(1)).toHaveText(`${iso("3")} × ${iso("3")} م`);
+    await expect(details.first()).not.toContainText(" m");
+    await b.open("en");
+    await b.stand("T2").focus();
+    await expect(details.nth(1)).toHaveText("3 × 3 m");
+  });
+
+  test("the extras deadline is written out like every other date", async ({ page }) => {
+    const b = new Booking(page);
+    const opens = new Date(`${FIXTURE_EVENT.opens}T12:00:00Z`);
+    const until = new Date(opens - FIXTURE_EVENT.extras_until_days_before_opening * 86_400_000);
+    const long = until.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+    await b.open("en");
+    await expect(page.locator(".extras__hint")).toContainText(`Extras can be ordered until ${long}.`);
+    await b.open("ar");
+    await expect(page.locator(".extras__hint")).toContainText("يمكن طلب الإضافات حتى");
+    await expect(page.locator(".extras__hint")).not.toContainText(/\d{4}-\d{2}-\d{2}/);
+  });
+});
+
+test.describe("the request in plain words", () => {
+  test.beforeEach(async ({ page }) => useFixtures(page));
+
+  for (const [lang, label] of [
+    ["en", "Stands"],
+    ["ar", "الجناحان"],
+  ]) {
+    test(`two stands are labelled as two, and the e-mail names extras (${lang})`, async ({ page }) => {
+      const extra = FIXTURE_EVENT.extras[0];
+      await withDraft(page, ["T1", "T2"], `/${lang}/book/details`, { [extra.id]: 2 });
+      await page.locator("button[type=submit]").click();
+      await expect(page).toHaveURL(/\/book\/request\//);
+      await expect(page.locator(".request__row dt").last()).toHaveText(label);
+      const mail = await page.locator("a[href^='mailto:']").first().getAttribute("href");
+      // Isolates around values are invisible; compare the words.
+      const body = decodeURIComponent(mail.split("body=")[1]).replace(/[\u2068\u2069]/g, "");
+      expect(body).toContain(`Extras: 2 × ${extra.name.en}`);
+      expect(body).toContain(`الإضافات: 2 × ${extra.name.ar}`);
+      expect(body).not.toContain(`× ${extra.id}`);
+      // The fixture draft leaves the sector empty: no empty line for it.
+      expect(body).not.toMatch(/Sector|القطاع/);
+      expect(body).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    });
+  }
+});
+
+test.describe("news in both languages", () => {
+  test.beforeEach(async ({ page }) => {
+    await dataFromNetwork(page);
+    await page.route("**/data/articles.json", (route) => route.fulfill({ path: `${articles}articles.json` }));
+    await page.route("**/data/articles/*.md", (route) =>
+      route.fulfill({ path: `${articles}articles/${new URL(route.request().url()).pathname.split("/").pop()}` }),
+    );
+  });
+
+  for (const [lang, mark] of [
+    ["ar", "بالإنجليزية فقط"],
+    ["en", null],
+  ]) {
+    test(`the news list marks an article in the other language only, and undated ones show no date (${lang})`, async ({ page }) => {
+      await page.goto(`/${lang}/news`);
+      const card = (slug) => page.locator(".article-card").filter({ has: page.locator(`a[href$='/news/${slug}']`) });
+      await expect(card("english-only")).toBeVisible();
+      if (mark) await expect(card("english-only").locator(".article-card__only-in")).toHaveText(mark);
+      else await expect(card("english-only").locator(".article-card__only-in")).toHaveCount(0);
+      await expect(card("both-languages").locator(".article-card__only-in")).toHaveCount(0);
+      await expect(card("no-body-yet").locator(".article-card__date")).toHaveCount(0);
+      await expect(page.locator("main")).not.toContainText(/Date not given|التاريخ غير محدد/);
+    });
+  }
+});
+
+test.describe("Latin runs inside Arabic keep their order", () => {
+  test.beforeEach(async ({ page }) => useFixtures(page));
+
+  test("stand details and the dinar line read right to left, with each value whole", async ({ page }) => {
+    const b = new Booking(page);
+    await b.open("ar");
+    await b.stand("T1").focus();
+    const details = page.locator(".stand-details__text").first();
+    await expect(details).toContainText("الجناح");
+    // "الجناح T1، 12 م²، …": the word, the id, the area, its unit, in that order from the right.
+    expectReadingOrder(await glyphBoxes(details, ["الجناح", "T1", "12", "م²"]), "rtl");
+    // Inside the id, left to right.
+    expectReadingOrder(await glyphBoxes(details, ["T", "1"]), "ltr");
+
+    await b.stand("T1").click();
+    const lyd = page.locator(".quote__lyd .quote__amount").first();
+    await expect(lyd).toBeVisible();
+    const rate = FIXTURE_EVENT.lyd_rate;
+    // "≈ 22,236.00 د.ل (1 EUR = 5.45 د.ل)", read from the right.
+    const total = (await page.locator(".quote__lyd-total").first().innerText()).match(/[\d,]+\.\d+/)[0];
+    expectReadingOrder(await glyphBoxes(lyd, ["≈", total, "د.ل", "(", "1", "=", rate, "د.ل", ")"]), "rtl");
+    expectReadingOrder(await glyphBoxes(page.locator(".quote__lyd-one").first(), ["1", "EUR"]), "ltr");
+    // It may wrap between its parts, never inside an amount.
+    for (const part of [".quote__lyd-total", ".quote__lyd-one", ".quote__lyd-rate"]) {
+      // One rect per direction run, all on one line.
+      const tops = await page.locator(part).first().evaluate((e) => [...e.getClientRects()].map((r) => Math.round(r.top)));
+      expect(new Set(tops).size, `${part}: ${tops}`).toBe(1);
+    }
+  });
+
+  test("the printed request keeps the same order", async ({ page }) => {
+    await withDraft(page, ["T1"], "/ar/book/details");
+    await page.locator("button[type=submit]").click();
+    await expect(page).toHaveURL(/\/book\/request\//);
+    await page.emulateMedia({ media: "print" });
+    const line = page.locator(".quote__table tbody td").first();
+    expectReadingOrder(await glyphBoxes(line, ["الجناح", "T1", "12", "م²", "EUR", "340.00"]).then((b) => b.slice(0, 4)), "rtl");
+    expectReadingOrder(await glyphBoxes(line, ["EUR", "340.00"]), "ltr");
+    const lyd = page.locator(".quote__lyd .quote__amount").first();
+    const total = (await page.locator(".quote__lyd-total").first().innerText()).match(/[\d,]+\.\d+/)[0];
+    expectReadingOrder(await glyphBoxes(lyd, ["≈", total, "د.ل", "(", "1", "=", FIXTURE_EVENT.lyd_rate, "د.ل", ")"]), "rtl");
+  });
+});
+
+test.describe("keyboard and screen readers", () => {
+  test.beforeEach(async ({ page }) => useFixtures(page));
+
+  for (const lang of ["en", "ar"]) {
+    test(`Home and End move to the hall's first and last stand, the plan's physical order (${lang})`, async ({ page }) => {
+      const plan = JSON.parse(readFileSync(`${articles}floorplan.json`, "utf8"));
+      const hall = plan.stands.filter((s) => s.hall === plan.stands[0].hall);
+      const byPlace = [...hall].sort((a, b) => a.y - b.y || a.x - b.x || a.id.localeCompare(b.id));
+      const b = new Booking(page);
+      await b.open(lang);
+      await b.stand(hall[1].id).focus();
+      await page.keyboard.press("End");
+      await expect(b.stand(byPlace.at(-1).id)).toBeFocused();
+      await page.keyboard.press("Home");
+      await expect(b.stand(byPlace[0].id)).toBeFocused();
+    });
+  }
+
+  for (const [lang, list, group] of [
+    ["en", "List", "Filter the stands"],
+    ["ar", "قائمة", "تصفية الأجنحة"],
+  ]) {
+    test(`the list's filters are a group named for what they do (${lang})`, async ({ page }) => {
+      const b = new Booking(page);
+      await b.open(lang);
+      await page.getByRole("button", { name: list }).click();
+      await expect(page.getByRole("group", { name: group })).toContainText(lang === "en" ? "Hall" : "القاعة");
+    });
+
+    test(`a field's error is announced politely when the field is left (${lang})`, async ({ page }) => {
+      await withDraft(page, ["T1"], `/${lang}/book/details`);
+      // The live region exists before the error, as screen readers need.
+      const live = page.locator("#email ~ [aria-live=polite], .field:has(#email) [aria-live=polite]");
+      await expect(live).toHaveCount(1);
+      await expect(live).toBeEmpty();
+      await page.locator("#email").fill("not-an-email");
+      await page.locator("#email").blur();
+      await expect(live.locator("#email-error")).toContainText("name@company.com");
+    });
+
+    test(`the Extras heading has a visible disclosure marker (${lang})`, async ({ page }) => {
+      const b = new Booking(page);
+      await b.open(lang);
+      const summary = page.locator(".extras > summary");
+      const closed = await summary.evaluate((s) => {
+        const m = getComputedStyle(s, "::before");
+        return { w: parseFloat(m.width), border: m.borderRightStyle, transform: m.transform };
+      });
+      expect(closed.w).toBeGreaterThan(3);
+      expect(closed.border).toBe("solid");
+      await summary.click();
+      const open = await summary.evaluate((s) => getComputedStyle(s, "::before").transform);
+      expect(open).not.toBe(closed.transform);
+    });
+  }
+});
