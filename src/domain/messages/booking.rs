@@ -518,8 +518,10 @@ mod tests {
         let event: Event =
             serde_json::from_str(include_str!("../../../public/data/event.json")).unwrap();
         let extra = event.extras[0].clone();
-        let mut choice = Choice::default();
-        choice.stands = vec!["A01".into(), "A02".into()];
+        let mut choice = Choice {
+            stands: vec!["A01".into(), "A02".into()],
+            ..Choice::default()
+        };
         choice.extras.insert(extra.id.clone(), 2);
         let request = StandRequest {
             reference: "R-1".into(),
