@@ -265,3 +265,50 @@ test.describe("keyboard and screen readers", () => {
     });
   }
 });
+
+test.describe("numbers typed", () => {
+  test.beforeEach(async ({ page }) => useFixtures(page));
+
+  for (const [lang, list, refusedFilter, notWhole, negative] of [
+    ["en", "List", "this filter is not applied", "Extras come in whole numbers: the quantity stays at 0.", "A quantity cannot be below 0: it stays at 0."],
+    ["ar", "قائمة", "لم يُطبَّق هذا المرشح", `تُطلب الإضافات بأعداد صحيحة: تبقى الكمية ${iso("0")}.`, `لا يمكن أن تقل الكمية عن 0: تبقى ${iso("0")}.`],
+  ]) {
+    test(`list filters keep their decimals and refuse what they cannot read (${lang})`, async ({ page }) => {
+      const plan = JSON.parse(readFileSync(`${articles}floorplan.json`, "utf8"));
+      const available = plan.stands.filter((s) => s.status === "available");
+      const atLeast = (m2) => available.filter((s) => s.w * s.d >= m2).map((s) => s.id).sort();
+      // A size between two stands' areas, so the decimal decides.
+      const areas = [...new Set(available.map((s) => s.w * s.d))].sort((a, b) => a - b);
+      const between = String(areas[areas.length - 2] + 0.5);
+      const b = new Booking(page);
+      await b.open(lang);
+      await page.getByRole("button", { name: list }).click();
+      const ids = page.locator(".stand-table__table tbody th");
+      const area = page.locator("#filter-area");
+      await area.fill(between);
+      await expect(ids).toHaveText(atLeast(Number(between)));
+      await area.fill("-3");
+      await expect(page.locator("#filter-area-error")).toContainText(refusedFilter);
+      await expect(area).toHaveAttribute("aria-invalid", "true");
+      await expect(ids).toHaveCount(available.length);
+      await area.fill("");
+      await expect(page.locator("#filter-area-error")).toHaveCount(0);
+    });
+
+    test(`an extra's quantity of 1.5 or −2 is refused and said so (${lang})`, async ({ page }) => {
+      const b = new Booking(page);
+      await b.open(lang);
+      await page.locator(".extras > summary").click();
+      const extra = FIXTURE_EVENT.extras[0];
+      const qty = page.locator(`#extra-${extra.id}`);
+      await qty.fill("1.5");
+      await expect(page.locator(`#extra-${extra.id}-error`)).toHaveText(notWhole);
+      await expect(qty).toHaveAttribute("aria-invalid", "true");
+      await qty.fill("-2");
+      await expect(page.locator(`#extra-${extra.id}-error`)).toHaveText(negative);
+      await qty.fill("2");
+      await expect(page.locator(`#extra-${extra.id}-error`)).toHaveCount(0);
+      await expect(qty).toHaveAttribute("aria-invalid", "false");
+    });
+  }
+});

@@ -6,7 +6,7 @@ use super::{fill, isolate, Count, Msg};
 use crate::domain::booking::event::Event;
 use crate::domain::booking::money::{area_text, Money};
 use crate::domain::booking::plan::Status;
-use crate::domain::booking::quote::{Line, Violation};
+use crate::domain::booking::quote::{Line, QuantityError, Violation};
 use crate::domain::booking::request::{
     Field, FieldError, StandRequest, MAX_PHONE_DIGITS, MIN_PHONE_DIGITS,
 };
@@ -244,6 +244,47 @@ pub fn line_text(line: &Line, event: &Event, lang: Lang) -> String {
             ],
         ),
     }
+}
+
+/// Why a typed quantity was not taken, and what is kept instead.
+pub fn quantity_error_text(e: QuantityError, kept: u32, lang: Lang) -> String {
+    let kept = kept.to_string();
+    match e {
+        QuantityError::NotWhole => say(
+            lang,
+            "Extras come in whole numbers: the quantity stays at {kept}.",
+            "تُطلب الإضافات بأعداد صحيحة: تبقى الكمية {kept}.",
+            &[("kept", &kept)],
+        ),
+        QuantityError::Negative => say(
+            lang,
+            "A quantity cannot be below 0: it stays at {kept}.",
+            "لا يمكن أن تقل الكمية عن 0: تبقى {kept}.",
+            &[("kept", &kept)],
+        ),
+        QuantityError::OverMax(max) => say(
+            lang,
+            "At most {max} of this extra: the quantity stays at {kept}.",
+            "{max} كحد أقصى من هذه الإضافة: تبقى الكمية {kept}.",
+            &[("max", &max.to_string()), ("kept", &kept)],
+        ),
+        QuantityError::NotANumber => say(
+            lang,
+            "Enter a number: the quantity stays at {kept}.",
+            "أدخل رقماً: تبقى الكمية {kept}.",
+            &[("kept", &kept)],
+        ),
+    }
+}
+
+/// A list filter that could not be read: it is not applied, and says so.
+pub fn filter_error_text(lang: Lang) -> String {
+    say(
+        lang,
+        "Enter a number such as {example} (up to two decimals): this filter is not applied.",
+        "أدخل رقماً مثل {example} (حتى منزلتين عشريتين): لم يُطبَّق هذا المرشح.",
+        &[("example", "12.5")],
+    )
 }
 
 /// An extra as a person reads it: "2 × Chair".

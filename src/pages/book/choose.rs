@@ -3,8 +3,11 @@ use crate::components::floor_plan::{hall_name, stand_label};
 use crate::components::{FloorPlan, PlanLegend, QuoteView, StandTable};
 use crate::domain::booking::event::Event;
 use crate::domain::booking::plan::FloorPlan as Plan;
+use crate::domain::booking::quote::QuantityError;
 use crate::domain::booking::quote::{toggle, Toggled, Violation};
-use crate::domain::messages::booking::{area_m2, dimensions, money, status_reason, violation_text};
+use crate::domain::messages::booking::{
+    area_m2, dimensions, money, quantity_error_text, status_reason, violation_text,
+};
 use crate::domain::messages::Count;
 use crate::domain::route::{BookStep, Page};
 use crate::domain::Msg;
@@ -222,6 +225,12 @@ fn Extras(event: StoredValue<Event>) -> impl IntoView {
         let input_id = format!("extra-{id}");
         let value_id = id.clone();
         let price = event.with_value(|e| money(e, x.unit_price));
+        let max = x.max_quantity;
+        // What was typed and refused, with the quantity kept; said beside the field.
+        let refused = RwSignal::new(None::<(QuantityError, u32)>);
+        let error_id = format!("{input_id}-error");
+        let described = error_id.clone();
+        let kept_id = id.clone();
         view! {
             <li class="extras__item">
                 <label for=input_id.clone()>{tr_text(x.name)}" · "<bdi>{price}</bdi></label>
@@ -231,13 +240,22 @@ fn Extras(event: StoredValue<Event>) -> impl IntoView {
                     type="number"
                     inputmode="numeric"
                     min="0"
-                    max=x.max_quantity
+                    step="1"
+                    max=max
+                    aria-invalid=move || refused.with(Option::is_some).to_string()
+                    aria-describedby=move || refused.with(Option::is_some).then(|| described.clone())
                     prop:value=move || choice.with(|c| c.extras.get(&value_id).copied().unwrap_or(0).to_string())
                     on:input=move |ev| {
-                        let q = event_target_value(&ev).parse::<u32>().unwrap_or(0);
-                        choice.update(|c| c.set_extra(&id, q));
+                        let typed = event_target_value(&ev);
+                        let mut outcome = Ok(0);
+                        choice.update(|c| outcome = c.type_extra(&id, &typed, max));
+                        let kept = choice.with_untracked(|c| c.extras.get(&kept_id).copied().unwrap_or(0));
+                        refused.set(outcome.err().map(|e| (e, kept)));
                     }
                 />
+                <div class="extras__error" aria-live="polite">
+                    {move || refused.get().map(|(e, kept)| view! { <p class="field__error" id=error_id.clone()>{quantity_error_text(e, kept, lang.get())}</p> })}
+                </div>
             </li>
         }
     });
