@@ -312,3 +312,34 @@ test.describe("numbers typed", () => {
     });
   }
 });
+
+test.describe("the printed request stands alone", () => {
+  test.beforeEach(async ({ page }) => useFixtures(page));
+
+  for (const lang of ["en", "ar"]) {
+    test(`it names the event, when and where, the organiser and where to send it, without on-screen instructions (${lang})`, async ({ page }) => {
+      await withDraft(page, ["T1"], `/${lang}/book/details`);
+      await page.locator("button[type=submit]").click();
+      await expect(page).toHaveURL(/\/book\/request\//);
+      const reference = page.url().split("/").pop();
+      await page.emulateMedia({ media: "print" });
+      const request = page.locator(".request");
+      const e = FIXTURE_EVENT;
+      for (const text of [e.name[lang], e.venue[lang], e.organiser.name[lang], e.request_email, reference]) {
+        await expect(request, text).toContainText(text);
+      }
+      await expect(page.locator(".request__event")).toBeVisible();
+      await expect(page.locator(".request__how")).toBeHidden();
+      await expect(page.locator(".request__actions")).toBeHidden();
+      await expect(page.locator(".quote__schedule")).toBeVisible();
+      // A Latin value in Arabic sits beside its label, at the start of its cell.
+      const company = page.locator(".request__details .request__row").first();
+      const [cell, value] = await Promise.all([company.locator("dd").boundingBox(), company.locator("dd bdi").boundingBox()]);
+      if (lang === "ar") expect(cell.x + cell.width - (value.x + value.width)).toBeLessThan(2);
+      else expect(value.x - cell.x).toBeLessThan(2);
+      // An A4 document comes out of it.
+      const pdf = await page.pdf({ format: "A4" });
+      expect(pdf.length).toBeGreaterThan(1000);
+    });
+  }
+});
