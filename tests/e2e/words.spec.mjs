@@ -343,3 +343,27 @@ test.describe("the printed request stands alone", () => {
     });
   }
 });
+
+for (const lang of ["en", "ar"]) {
+  test(`Tab visits the header in the order it is drawn (${lang})`, async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`/${lang}/`);
+    const seen = [];
+    for (let i = 0; i < 12 && seen.length < 6; i++) {
+      await page.keyboard.press("Tab");
+      const box = await page.evaluate(() => {
+        const e = document.activeElement;
+        if (!e?.closest(".site-header")) return null;
+        const r = e.getBoundingClientRect();
+        return { text: e.textContent.trim(), left: r.left, right: r.right };
+      });
+      if (box) seen.push(box);
+    }
+    expect(seen.map((s) => s.text)).toContain(lang === "en" ? "العربية" : "English");
+    for (let i = 1; i < seen.length; i++) {
+      const [a, b] = [seen[i - 1], seen[i]];
+      if (lang === "en") expect(b.left, `${a.text} then ${b.text}`).toBeGreaterThanOrEqual(a.right - 1);
+      else expect(b.right, `${a.text} then ${b.text}`).toBeLessThanOrEqual(a.left + 1);
+    }
+  });
+}
