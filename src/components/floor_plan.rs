@@ -355,6 +355,9 @@ pub fn FloorPlan(
                 node_ref=svg_ref
                 class="floor-plan__svg"
                 dir="ltr"
+                // Chromium makes an SVG that can scroll a Tab stop of its own; the
+                // stands inside are the plan's one Tab stop (a roving tabindex).
+                tabindex="-1"
                 viewBox=view_box
                 role="group"
                 aria-label=aria

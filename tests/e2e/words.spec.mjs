@@ -367,3 +367,50 @@ for (const lang of ["en", "ar"]) {
     }
   });
 }
+
+test.describe("the plan is one Tab stop", () => {
+  test.beforeEach(async ({ page }) => useFixtures(page));
+
+  for (const [lang, reset] of [
+    ["en", "Show the whole hall"],
+    ["ar", "عرض القاعة كاملة"],
+  ]) {
+    test(`Tab goes from the plan's tools straight to a stand, and on out of the plan (${lang})`, async ({ page }) => {
+      const b = new Booking(page);
+      await b.open(lang);
+      await page.getByRole("button", { name: reset }).focus();
+      await page.keyboard.press("Tab");
+      await expect(page.locator(":focus")).toHaveClass(/floor-plan__stand/);
+      await page.keyboard.press("Tab");
+      expect(await page.evaluate(() => !!document.activeElement.closest(".floor-plan__svg"))).toBe(false);
+    });
+  }
+});
+
+test.describe("the fascia preview", () => {
+  test.beforeEach(async ({ page }) => useFixtures(page));
+
+  for (const [lang, width] of [
+    ["en", 1280],
+    ["ar", 375],
+    ["en", 375],
+    ["ar", 1280],
+  ]) {
+    test(`shows a 30-letter name whole, scaled to the board (${lang}, ${width} px)`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 900 });
+      await withDraft(page, ["T1"], `/${lang}/book/details`);
+      const names = { "fascia-en": "WORLDWIDE STEEL MANUFACTURERS", "fascia-ar": "الشركة العالمية لصناعة الحديد" };
+      for (const [id, name] of Object.entries(names)) {
+        await page.locator(`#${id}`).fill(name.padEnd(30, "W").slice(0, 30));
+        const shown = page.locator(`.fascia__name--${id.slice(-2)}`);
+        await expect(shown).toHaveText(name.padEnd(30, "W").slice(0, 30));
+        await expect.poll(() => shown.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+        const size = await shown.evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+        expect(size).toBeGreaterThan(9);
+      }
+      // A short name keeps the full size.
+      await page.locator("#fascia-en").fill("ACME");
+      await expect.poll(() => page.locator(".fascia__name--en").evaluate((e) => e.style.getPropertyValue("--fit"))).toBe("");
+    });
+  }
+});
