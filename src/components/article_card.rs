@@ -1,8 +1,8 @@
 use crate::components::{Heading, LocalDate};
-use crate::domain::article::ArticleMeta;
+use crate::domain::article::{ArticleMeta, BodyChoice};
 use crate::domain::route::Page;
 use crate::domain::Msg;
-use crate::state::{tr, use_route};
+use crate::state::use_route;
 use leptos::prelude::*;
 
 /// A news teaser: image (or a drawn placeholder), date, title and summary.
@@ -34,6 +34,16 @@ pub fn ArticleCard(
             })
         })
     };
+    // An article not written in the visitor's language says so before it is opened.
+    let only_in = move || {
+        let l = lang.get();
+        a.with_value(|a| match a.body_choice(l) {
+            BodyChoice::Fallback(other) => Some(view! {
+                <p class="article-card__only-in">{Msg::only_in(other).get(l)}</p>
+            }),
+            _ => None,
+        })
+    };
     let image = a.with_value(|a| a.image.clone());
     let date = a.with_value(|a| a.date);
     view! {
@@ -43,15 +53,12 @@ pub fn ArticleCard(
                 None => view! { <div class="article-card__image article-card__image--placeholder" aria-hidden="true"></div> }.into_any(),
             }}
             <div class="article-card__body">
-                <p class="article-card__date">
-                    {match date {
-                        Some(d) => view! { <LocalDate date=d/> }.into_any(),
-                        None => view! { <span>{tr(Msg::Undated)}</span> }.into_any(),
-                    }}
-                </p>
+                // An undated article simply shows no date.
+                {date.map(|d| view! { <p class="article-card__date"><LocalDate date=d/></p> })}
                 <Heading level=if top_level { 2 } else { 3 } class="article-card__title">
                     <a class="article-card__link" href=href>{title}</a>
                 </Heading>
+                {only_in}
                 {(!compact).then_some(summary)}
             </div>
         </article>

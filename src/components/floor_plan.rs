@@ -1,7 +1,8 @@
 use crate::domain::booking::drawing::{hall_svg, stand_dom_id, stand_id_of, tenths, StandMark};
 use crate::domain::booking::event::Event;
 use crate::domain::booking::plan::{Direction, FloorPlan as Plan, Hall, Stand, Status};
-use crate::domain::booking::words::{kind_name, money, sides_text, status_name};
+use crate::domain::messages::booking::{area_m2, kind_name, money, sides_text, status_name};
+use crate::domain::messages::isolate;
 use crate::domain::{Lang, Msg};
 use crate::state::{tr, use_booking, use_lang, use_t};
 use leptos::prelude::*;
@@ -228,6 +229,22 @@ pub fn FloorPlan(
                     focus_stand(&next);
                 }
             }
+            (None, "Home" | "End") => {
+                ev.prevent_default();
+                let hall = plan.with_value(|p| {
+                    active
+                        .get_untracked()
+                        .and_then(|c| p.stand(&c).map(|s| s.hall.clone()))
+                });
+                let next = hall.and_then(|h| {
+                    plan.with_value(|p| p.edge(&h, key == "End").map(|s| s.id.clone()))
+                });
+                if let Some(next) = next {
+                    active.set(Some(next.clone()));
+                    focused.set(Some(next.clone()));
+                    focus_stand(&next);
+                }
+            }
             (None, "Enter" | " ") => {
                 if let Some(id) = stand_of(&ev) {
                     ev.prevent_default();
@@ -338,6 +355,9 @@ pub fn FloorPlan(
                 node_ref=svg_ref
                 class="floor-plan__svg"
                 dir="ltr"
+                // Chromium makes an SVG that can scroll a Tab stop of its own; the
+                // stands inside are the plan's one Tab stop (a roving tabindex).
+                tabindex="-1"
                 viewBox=view_box
                 role="group"
                 aria-label=aria
@@ -368,20 +388,15 @@ pub fn FloorPlan(
 /// What a screen reader says for a stand, and what the details panel shows.
 pub fn stand_label(s: &Stand, event: &Event, lang: Lang) -> String {
     let price = s.price(event).map(|p| money(event, p)).unwrap_or_default();
-    let (unit, sep) = if lang == Lang::En {
-        ("m²", ", ")
-    } else {
-        ("م²", "، ")
-    };
     [
-        format!("{} {}", Msg::Stand.get(lang), s.id),
-        format!("{} {unit}", s.area_text()),
+        Msg::StandId.with(lang, &[("id", &s.id)]),
+        area_m2(&s.area_text(), lang),
         kind_name(event, &s.kind, lang),
         sides_text(s.open_sides, lang),
-        price,
+        isolate(&price, lang),
         status_name(s.status, lang).to_string(),
     ]
-    .join(sep)
+    .join(Msg::ListSep.get(lang))
 }
 
 /// Fills for the five statuses: colour and a pattern, so status never

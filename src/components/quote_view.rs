@@ -2,7 +2,7 @@ use crate::components::LocalDate;
 use crate::domain::booking::event::Event;
 use crate::domain::booking::money::Money;
 use crate::domain::booking::quote::Quote;
-use crate::domain::booking::words::{dinars, line_text, money};
+use crate::domain::messages::booking::{dinars, line_text, money};
 use crate::domain::Msg;
 use crate::state::{tr, use_lang};
 use leptos::prelude::*;
@@ -39,11 +39,11 @@ pub fn QuoteView(quote: Quote, event: StoredValue<Event>) -> impl IntoView {
                             .shell_kit
                             .items
                             .iter()
-                            .map(|item| view! { <li>{format!("{} × {}", item.quantity * block.kits, item.name.show_or_empty(l).text)}</li> })
+                            .map(|item| view! { <li>{Msg::KitItem.with(l, &[("n", &(item.quantity * block.kits).to_string()), ("name", item.name.show_or_empty(l).text)])}</li> })
                             .collect_view();
                         view! {
                             <div class="quote__included">
-                                <p class="quote__included-title">{format!("{} ({})", Msg::Included.get(l), block.stands.join(" + "))}</p>
+                                <p class="quote__included-title">{Msg::IncludedWith.with(l, &[("stands", &block.stands.join(" + "))])}</p>
                                 <ul>{items}</ul>
                             </div>
                         }
@@ -53,9 +53,10 @@ pub fn QuoteView(quote: Quote, event: StoredValue<Event>) -> impl IntoView {
         })
     };
     let schedule = q.with_value(|q| q.schedule.clone()).into_iter().map(|p| {
+        let share = p.share.text();
         view! {
             <tr>
-                <td><bdi>{format!("{} %", p.share.text())}</bdi></td>
+                <td><bdi>{move || Msg::Percent.with(lang.get(), &[("rate", &share)])}</bdi></td>
                 <td><LocalDate date=p.due/></td>
                 <td class="quote__amount"><bdi>{m(p.amount)}</bdi></td>
             </tr>
@@ -64,10 +65,12 @@ pub fn QuoteView(quote: Quote, event: StoredValue<Event>) -> impl IntoView {
     let tax_label = move || {
         let l = lang.get();
         event.with_value(|e| {
-            format!(
-                "{} ({} %)",
-                e.tax.name.show_or_empty(l).text,
-                e.tax.rate.text()
+            Msg::TaxLabel.with(
+                l,
+                &[
+                    ("name", e.tax.name.show_or_empty(l).text),
+                    ("rate", &e.tax.rate.text()),
+                ],
             )
         })
     };

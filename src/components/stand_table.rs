@@ -1,8 +1,10 @@
 use crate::components::floor_plan::hall_name;
 use crate::domain::booking::event::Event;
 use crate::domain::booking::money::Money;
-use crate::domain::booking::plan::{FloorPlan, SortKey, StandFilter, Status};
-use crate::domain::booking::words::{kind_name, money, sides_text, status_name, status_reason};
+use crate::domain::booking::plan::{parse_filter_number, FloorPlan, SortKey, StandFilter, Status};
+use crate::domain::messages::booking::{
+    dimensions, filter_error_text, kind_name, money, sides_text, status_name, status_reason,
+};
 use crate::domain::Msg;
 use crate::state::{tr, tr_text, use_booking, use_lang, use_t};
 use leptos::prelude::*;
@@ -23,6 +25,8 @@ pub fn StandTable(
         ..StandFilter::default()
     });
     let sort = RwSignal::new((SortKey::Id, true));
+    // A filter number that cannot be read is shown as refused, not ignored.
+    let (area_bad, price_bad) = (RwSignal::new(false), RwSignal::new(false));
 
     let rows = move || {
         let l = lang.get();
@@ -48,7 +52,7 @@ pub fn StandTable(
                                 <th scope="row"><bdi>{id.clone()}</bdi></th>
                                 <td>{hall}</td>
                                 <td>{kind_name(e, &s.kind, l)}</td>
-                                <td><bdi>{format!("{} × {} m = {} m²", s.w, s.d, s.area_text())}</bdi></td>
+                                <td>{dimensions(&s.w.to_string(), &s.d.to_string(), Some(&s.area_text()), l)}</td>
                                 <td>{sides_text(s.open_sides, l)}</td>
                                 <td><bdi>{price}</bdi></td>
                                 <td>{status}</td>
@@ -92,7 +96,7 @@ pub fn StandTable(
     let kinds = event.with_value(|e| e.stand_types.clone());
     view! {
         <div class="stand-table">
-            <div class="stand-table__filters" role="group" aria-label=tr(Msg::SortBy)>
+            <div class="stand-table__filters" role="group" aria-label=tr(Msg::FilterStands)>
                 <div class="stand-table__filter">
                     <label for="filter-hall">{tr(Msg::Hall)}</label>
                     <select id="filter-hall" on:change=move |ev| filter.update(|f| f.hall = Some(event_target_value(&ev)).filter(|v| !v.is_empty()))>
@@ -116,11 +120,23 @@ pub fn StandTable(
                 </div>
                 <div class="stand-table__filter">
                     <label for="filter-area">{tr(Msg::MinArea)}</label>
-                    <input id="filter-area" type="number" min="0" inputmode="numeric" on:input=move |ev| filter.update(|f| f.min_area_m2 = event_target_value(&ev).parse().ok())/>
+                    <input id="filter-area" type="number" min="0" step="0.01" inputmode="decimal"
+                        aria-invalid=move || area_bad.get().to_string() aria-describedby=move || area_bad.get().then_some("filter-area-error")
+                        on:input=move |ev| match parse_filter_number(&event_target_value(&ev)) {
+                            Ok(v) => { area_bad.set(false); filter.update(|f| f.min_area_dm2 = v); }
+                            Err(_) => { area_bad.set(true); filter.update(|f| f.min_area_dm2 = None); }
+                        }/>
+                    <div aria-live="polite">{move || area_bad.get().then(|| view! { <p class="field__error" id="filter-area-error">{filter_error_text(lang.get())}</p> })}</div>
                 </div>
                 <div class="stand-table__filter">
                     <label for="filter-price">{move || format!("{} ({})", t(Msg::MaxPrice), event.with_value(|e| e.currency.clone()))}</label>
-                    <input id="filter-price" type="number" min="0" inputmode="numeric" on:input=move |ev| filter.update(|f| f.max_price = event_target_value(&ev).parse::<i64>().ok().map(|v| Money(v * 100)))/>
+                    <input id="filter-price" type="number" min="0" step="0.01" inputmode="decimal"
+                        aria-invalid=move || price_bad.get().to_string() aria-describedby=move || price_bad.get().then_some("filter-price-error")
+                        on:input=move |ev| match parse_filter_number(&event_target_value(&ev)) {
+                            Ok(v) => { price_bad.set(false); filter.update(|f| f.max_price = v.and_then(|c| i64::try_from(c).ok()).map(Money)); }
+                            Err(_) => { price_bad.set(true); filter.update(|f| f.max_price = None); }
+                        }/>
+                    <div aria-live="polite">{move || price_bad.get().then(|| view! { <p class="field__error" id="filter-price-error">{filter_error_text(lang.get())}</p> })}</div>
                 </div>
             </div>
             <div class="stand-table__scroll" tabindex="0" role="region" aria-label=tr(Msg::ViewList)>

@@ -1,7 +1,23 @@
-//! Every interface string, in both languages, next to each other so a
-//! missing translation is impossible to write.
+//! The one home of the site's words: every interface string, in both
+//! languages side by side so a missing translation is impossible to write.
+//!
+//! - [`Msg`]: a fixed string or a template with named `{arguments}`
+//!   ([`Msg::get`], [`Msg::with`]);
+//! - [`Count`]: a message about a number, in each CLDR plural form of the
+//!   language (Arabic has six), chosen by `intl_pluralrules` ([`Count::get`]);
+//! - [`booking`]: the booking texts built from domain values (quote lines,
+//!   rule violations, field errors, the organiser's e-mail).
+//!
+//! In Arabic every argument is wrapped in a Unicode isolate (FSI … PDI, what
+//! `<bdi>` does in markup), so an id, amount or Latin name never reorders
+//! the words around it, in the page, an `aria-label`, print or an e-mail.
+
+pub mod booking;
 
 use super::lang::Lang;
+use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+use std::sync::OnceLock;
+use unic_langid::LanguageIdentifier;
 
 /// A string of the interface (data text lives in the data files).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,7 +57,6 @@ pub enum Msg {
     VisitWebsite,
     FooterRights,
     ContactUs,
-    Undated,
     StepChoose,
     StepDetails,
     StepConfirm,
@@ -70,7 +85,6 @@ pub enum Msg {
     AllStatuses,
     MinArea,
     MaxPrice,
-    SortBy,
     NoStandsMatch,
     YourSelection,
     NothingChosen,
@@ -81,7 +95,6 @@ pub enum Msg {
     Subtotal,
     Total,
     InDinars,
-    Included,
     PaymentSchedule,
     DueBy,
     Amount,
@@ -126,12 +139,42 @@ pub enum Msg {
     NewRequest,
     Dates,
     Venue,
-    StandsChosen,
+    // Templates and labels added for one home of all words (issue 9).
+    StandId,
+    StandAdded,
+    StandRemoved,
+    StandRefused,
+    AreaM2,
+    Dimensions,
+    DimensionsArea,
+    ListSep,
+    IncludedWith,
+    TaxLabel,
+    Percent,
+    KitItem,
+    ExtrasUntil,
+    EnglishOnly,
+    ArabicOnly,
+    ClauseSep,
+    MailTitle,
+    MailIntro,
+    MailCompany,
+    MailFasciaEn,
+    MailFasciaAr,
+    MailContact,
+    MailSector,
+    MailStands,
+    MailNotes,
+    MailInstalment,
+    FilterStands,
+    SendWithButtons,
+    Event,
+    Organiser,
+    SendTo,
     ErrTimeout,
     DraftChangedElsewhere,
     RequestNotStored,
     SendTimeout,
-    SendOffline,
     SendRefused,
     SendingElsewhere,
     StaleStands,
@@ -155,6 +198,20 @@ pub enum Msg {
 }
 
 impl Msg {
+    /// The string in `lang`, with `{arguments}` filled in: each value is
+    /// isolated in Arabic (see the module's note).
+    pub fn with(self, lang: Lang, args: &[(&str, &str)]) -> String {
+        fill(self.get(lang), lang, args)
+    }
+
+    /// The short mark for text that exists only in `only`: "English only".
+    pub fn only_in(only: Lang) -> Msg {
+        match only {
+            Lang::En => Msg::EnglishOnly,
+            Lang::Ar => Msg::ArabicOnly,
+        }
+    }
+
     /// The string in `lang`.
     pub fn get(self, lang: Lang) -> &'static str {
         let (en, ar) = self.both();
@@ -218,15 +275,15 @@ impl Msg {
             ),
             ErrNotFound => ("This content is missing from the site.", "هذا المحتوى غير موجود على الموقع."),
             ErrStatus => ("The site answered with an error. Please try again.", "ردّ الموقع بخطأ. يُرجى إعادة المحاولة."),
+            // Nothing is sent anywhere: the visitor may pass the details on.
             ErrBadData => (
-                "This content could not be read. The details below are for the organiser.",
-                "تعذّرت قراءة هذا المحتوى. التفاصيل أدناه للجهة المنظمة.",
+                "This content could not be read. Please try again later; if it keeps failing, write to the organiser and include the details below.",
+                "تعذّرت قراءة هذا المحتوى. أعد المحاولة لاحقاً، وإن تكرر الخطأ فراسل الجهة المنظمة وأرفق التفاصيل أدناه.",
             ),
             NoArticles => ("No news has been published yet.", "لم تُنشر أي أخبار بعد."),
             VisitWebsite => ("Visit website", "زيارة الموقع"),
             FooterRights => ("All rights reserved.", "جميع الحقوق محفوظة."),
             ContactUs => ("Contact the organiser", "تواصل مع الجهة المنظمة"),
-            Undated => ("Date not given", "التاريخ غير محدد"),
         StepChoose => ("Choose stands", "اختر الأجنحة"),
         StepDetails => ("Your details", "بياناتك"),
         StepConfirm => ("Request", "الطلب"),
@@ -243,8 +300,8 @@ impl Msg {
         ZoomOut => ("Zoom out", "تصغير"),
         ZoomReset => ("Show the whole hall", "عرض القاعة كاملة"),
         PlanHelp => (
-            "Use the arrow keys to move between stands, Enter or Space to choose one, + and − to zoom. Drag or pinch to move the plan.",
-            "استخدم مفاتيح الأسهم للتنقل بين الأجنحة، وEnter أو المسافة للاختيار، و+ و− للتكبير. اسحب أو باعد إصبعيك لتحريك المخطط.",
+            "Use the arrow keys to move between stands, Home and End for the first and last, Enter or Space to choose one, + and − to zoom. Drag or pinch to move the plan.",
+            "استخدم مفاتيح الأسهم للتنقل بين الأجنحة، وHome وEnd للأول والأخير، وEnter أو المسافة للاختيار، و+ و− للتكبير. اسحب أو باعد إصبعيك لتحريك المخطط.",
         ),
         StandDetails => ("Stand details", "تفاصيل الجناح"),
         HoverHint => ("Point at or focus a stand to see its details.", "مرّر المؤشر أو انتقل إلى جناح لرؤية تفاصيله."),
@@ -261,7 +318,6 @@ impl Msg {
         AllStatuses => ("Any status", "أي حالة"),
         MinArea => ("Minimum size (m²)", "أقل مساحة (م²)"),
         MaxPrice => ("Maximum price", "أعلى سعر"),
-        SortBy => ("Sort by", "ترتيب حسب"),
         NoStandsMatch => ("No stand matches these filters.", "لا يوجد جناح يطابق هذه المرشحات."),
         YourSelection => ("Your selection", "اختيارك"),
         NothingChosen => ("No stand chosen yet.", "لم تختر أي جناح بعد."),
@@ -272,7 +328,6 @@ impl Msg {
         Subtotal => ("Subtotal", "المجموع الفرعي"),
         Total => ("Total", "الإجمالي"),
         InDinars => ("In Libyan dinars", "بالدينار الليبي"),
-        Included => ("Included with your shell stand", "مشمول مع جناحك المجهّز"),
         PaymentSchedule => ("Payment schedule", "جدول الدفع"),
         DueBy => ("Due by", "يستحق في"),
         Amount => ("Amount", "المبلغ"),
@@ -316,8 +371,8 @@ impl Msg {
         Dismiss => ("Dismiss", "إغلاق"),
         RequestReady => ("Your stand request is ready", "طلب جناحك جاهز"),
         RequestNotBooking => (
-            "This is a request, not a booking. The organiser checks it and confirms in writing; they may offer another place. Send it to them with one of the buttons below.",
-            "هذا طلب وليس حجزاً. تراجعه الجهة المنظمة وتؤكده كتابياً، وقد تقترح مكاناً آخر. أرسله إليها بأحد الأزرار أدناه.",
+            "This is a request, not a booking. The organiser checks it and confirms in writing; they may offer another place.",
+            "هذا طلب وليس حجزاً. تراجعه الجهة المنظمة وتؤكده كتابياً، وقد تقترح مكاناً آخر.",
         ),
         Reference => ("Reference", "المرجع"),
         Print => ("Print", "طباعة"),
@@ -332,7 +387,41 @@ impl Msg {
         NewRequest => ("Start another request", "بدء طلب آخر"),
         Dates => ("Dates", "المواعيد"),
         Venue => ("Venue", "المكان"),
-        StandsChosen => ("stands chosen", "أجنحة مختارة"),
+        StandId => ("Stand {id}", "الجناح {id}"),
+        StandAdded => ("Stand {id} added to your selection.", "أضيف الجناح {id} إلى اختيارك."),
+        StandRemoved => ("Stand {id} removed from your selection.", "أزيل الجناح {id} من اختيارك."),
+        StandRefused => ("Stand {id}: {reason}", "الجناح {id}: {reason}"),
+        AreaM2 => ("{area} m²", "{area} م²"),
+        Dimensions => ("{w} × {d} m", "{w} × {d} م"),
+        DimensionsArea => ("{w} × {d} m = {area} m²", "{w} × {d} م = {area} م²"),
+        ListSep => (", ", "، "),
+        IncludedWith => ("Included with your shell stand ({stands})", "مشمول مع جناحك المجهّز ({stands})"),
+        TaxLabel => ("{name} ({rate} %)", "{name} ({rate} %)"),
+        Percent => ("{rate} %", "{rate} %"),
+        KitItem => ("{n} × {name}", "{n} × {name}"),
+        ExtrasUntil => ("Extras can be ordered until {date}.", "يمكن طلب الإضافات حتى {date}."),
+        EnglishOnly => ("English only", "بالإنجليزية فقط"),
+        ArabicOnly => ("Arabic only", "بالعربية فقط"),
+        ClauseSep => ("; ", "؛ "),
+        MailTitle => ("STAND REQUEST {reference} ({date})", "طلب جناح {reference} ({date})"),
+        MailIntro => (
+            "This is a request: the organiser confirms it in writing.",
+            "هذا طلب: تؤكده الجهة المنظمة كتابياً.",
+        ),
+        MailCompany => ("Company", "الشركة"),
+        MailFasciaEn => ("Fascia (EN)", "اسم اللوحة (إنجليزي)"),
+        MailFasciaAr => ("Fascia (AR)", "اسم اللوحة (عربي)"),
+        MailContact => ("Contact", "الشخص المسؤول"),
+        MailSector => ("Sector", "القطاع"),
+        MailStands => ("Stands", "الأجنحة"),
+        MailNotes => ("Notes", "ملاحظات"),
+        MailInstalment => ("{share} % – {amount} – due {date}", "{share} % – {amount} – يستحق في {date}"),
+        FilterStands => ("Filter the stands", "تصفية الأجنحة"),
+        // On screen only: the buttons it points to are not printed.
+        SendWithButtons => ("Send it to them with one of the buttons below.", "أرسله إليها بأحد الأزرار أدناه."),
+        Event => ("Event", "المعرض"),
+        Organiser => ("Organiser", "الجهة المنظمة"),
+        SendTo => ("Send requests to", "تُرسل الطلبات إلى"),
         ErrTimeout => (
             "The site is taking too long to answer. Check your connection and try again.",
             "يستغرق الموقع وقتاً طويلاً في الرد. تحقّق من اتصالك وأعد المحاولة.",
@@ -348,10 +437,6 @@ impl Msg {
         SendTimeout => (
             "The organiser's system did not answer in time. Your request is safe here: try again, or e-mail it.",
             "لم يردّ نظام الجهة المنظمة في الوقت المحدد. طلبك محفوظ هنا: أعد المحاولة أو أرسله بالبريد الإلكتروني.",
-        ),
-        SendOffline => (
-            "The organiser's system could not be reached. Check your connection and try again, or e-mail the request.",
-            "تعذّر الوصول إلى نظام الجهة المنظمة. تحقّق من اتصالك وأعد المحاولة، أو أرسل الطلب بالبريد الإلكتروني.",
         ),
         SendRefused => (
             "The organiser's system did not confirm that it received your request. Your request is safe here: try again, or e-mail it.",
@@ -403,27 +488,590 @@ impl Msg {
     }
 }
 
+/// `value` as it sits inside text of `lang`: in Arabic, wrapped in a first-
+/// strong isolate, so digits, codes and Latin names keep their own order and
+/// do not pull neighbouring punctuation or words across (UAX #9 isolates).
+pub fn isolate(value: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => value.to_string(),
+        Lang::Ar => format!("\u{2068}{value}\u{2069}"),
+    }
+}
+
+/// Fills `{name}` slots in `template` with isolated values; a slot with no
+/// value is left as written, which the tests catch.
+fn fill(template: &str, lang: Lang, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}').map(|c| open + c) else {
+            break;
+        };
+        let name = &rest[open + 1..close];
+        out.push_str(&rest[..open]);
+        match args.iter().find(|(k, _)| *k == name) {
+            Some((_, v)) => out.push_str(&isolate(v, lang)),
+            None => out.push_str(&rest[open..=close]),
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The CLDR plural category of `n` in `lang`, from the Unicode rules as
+/// compiled by `intl_pluralrules` (the same on the native renderer and in Wasm).
+pub fn plural(lang: Lang, n: u64) -> PluralCategory {
+    static RULES: OnceLock<[PluralRules; 2]> = OnceLock::new();
+    let rules = RULES.get_or_init(|| {
+        let make = |code: &str| {
+            let id: LanguageIdentifier = code.parse().expect("a valid language code");
+            PluralRules::create(id, PluralRuleType::CARDINAL).expect("CLDR has rules for it")
+        };
+        [make("en"), make("ar")]
+    });
+    let r = &rules[match lang {
+        Lang::En => 0,
+        Lang::Ar => 1,
+    }];
+    r.select(n).unwrap_or(PluralCategory::OTHER)
+}
+
+/// The forms of a counted message: English uses `one` and `other`; Arabic
+/// all six. A missing form falls back to `other`, as CLDR does.
+struct Forms {
+    zero: Option<&'static str>,
+    one: Option<&'static str>,
+    two: Option<&'static str>,
+    few: Option<&'static str>,
+    many: Option<&'static str>,
+    other: &'static str,
+}
+
+impl Forms {
+    const fn en(one: &'static str, other: &'static str) -> Forms {
+        Forms {
+            zero: None,
+            one: Some(one),
+            two: None,
+            few: None,
+            many: None,
+            other,
+        }
+    }
+
+    /// Arabic: zero, one, two, few (3–10), many (11–99), other (100, …).
+    const fn ar(
+        zero: &'static str,
+        one: &'static str,
+        two: &'static str,
+        few: &'static str,
+        many: &'static str,
+        other: &'static str,
+    ) -> Forms {
+        Forms {
+            zero: Some(zero),
+            one: Some(one),
+            two: Some(two),
+            few: Some(few),
+            many: Some(many),
+            other,
+        }
+    }
+
+    fn pick(&self, c: PluralCategory) -> &'static str {
+        let form = match c {
+            PluralCategory::ZERO => self.zero,
+            PluralCategory::ONE => self.one,
+            PluralCategory::TWO => self.two,
+            PluralCategory::FEW => self.few,
+            PluralCategory::MANY => self.many,
+            PluralCategory::OTHER => None,
+        };
+        form.unwrap_or(self.other)
+    }
+}
+
+/// A message about a number `{n}`, written in the plural form the number takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Count {
+    /// "3 stands chosen", for the selection announcement.
+    StandsChosen,
+    /// The label over a request's stands: "Stand" or "Stands".
+    StandsLabel,
+    /// "2 open sides".
+    OpenSides,
+    /// A limit on stands per request, as a whole sentence.
+    MaxStands,
+    /// A limit on a field's length, as a whole sentence.
+    MaxChars,
+    /// "6 digits", inside the phone rules.
+    Digits,
+    /// The stands a minimum-area rule counted: "A01 is 9 m²" / "A01 + A02 make 9 m²".
+    StandsMeasure,
+}
+
+impl Count {
+    /// Every counted message, for the tests.
+    pub const ALL: [Count; 7] = [
+        Count::StandsChosen,
+        Count::StandsLabel,
+        Count::OpenSides,
+        Count::MaxStands,
+        Count::MaxChars,
+        Count::Digits,
+        Count::StandsMeasure,
+    ];
+
+    /// The message for `n` in `lang`; `args` fill its other slots.
+    pub fn get(self, lang: Lang, n: u64, args: &[(&str, &str)]) -> String {
+        let forms = self.forms(lang);
+        let n_text = n.to_string();
+        let mut all = vec![("n", n_text.as_str())];
+        all.extend_from_slice(args);
+        fill(forms.pick(plural(lang, n)), lang, &all)
+    }
+
+    fn forms(self, lang: Lang) -> Forms {
+        use Count::*;
+        match (self, lang) {
+            (StandsChosen, Lang::En) => Forms::en("{n} stand chosen", "{n} stands chosen"),
+            (StandsChosen, Lang::Ar) => Forms::ar(
+                "لم يُختر أي جناح",
+                "جناح واحد مختار",
+                "جناحان مختاران",
+                "{n} أجنحة مختارة",
+                "{n} جناحاً مختاراً",
+                "{n} جناح مختار",
+            ),
+            (StandsLabel, Lang::En) => Forms::en("Stand", "Stands"),
+            (StandsLabel, Lang::Ar) => {
+                Forms::ar("الأجنحة", "الجناح", "الجناحان", "الأجنحة", "الأجنحة", "الأجنحة")
+            }
+            (OpenSides, Lang::En) => Forms::en("{n} open side", "{n} open sides"),
+            (OpenSides, Lang::Ar) => Forms::ar(
+                "لا جوانب مفتوحة",
+                "جانب مفتوح واحد",
+                "جانبان مفتوحان",
+                "{n} جوانب مفتوحة",
+                "{n} جانباً مفتوحاً",
+                "{n} جانب مفتوح",
+            ),
+            (MaxStands, Lang::En) => Forms::en(
+                "One request can hold at most {n} stand.",
+                "One request can hold at most {n} stands.",
+            ),
+            (MaxStands, Lang::Ar) => Forms::ar(
+                "لا يمكن أن يضم الطلب أي جناح.",
+                "يمكن أن يضم الطلب الواحد جناحاً واحداً كحد أقصى.",
+                "يمكن أن يضم الطلب الواحد جناحين كحد أقصى.",
+                "يمكن أن يضم الطلب الواحد {n} أجنحة كحد أقصى.",
+                "يمكن أن يضم الطلب الواحد {n} جناحاً كحد أقصى.",
+                "يمكن أن يضم الطلب الواحد {n} جناح كحد أقصى.",
+            ),
+            (MaxChars, Lang::En) => Forms::en("At most {n} character.", "At most {n} characters."),
+            (MaxChars, Lang::Ar) => Forms::ar(
+                "يجب أن يبقى هذا الحقل فارغاً.",
+                "حرف واحد كحد أقصى.",
+                "حرفان كحد أقصى.",
+                "{n} أحرف كحد أقصى.",
+                "{n} حرفاً كحد أقصى.",
+                "{n} حرف كحد أقصى.",
+            ),
+            (Digits, Lang::En) => Forms::en("{n} digit", "{n} digits"),
+            (Digits, Lang::Ar) => Forms::ar(
+                "{n} رقم",
+                "رقم واحد",
+                "رقمين",
+                "{n} أرقام",
+                "{n} رقماً",
+                "{n} رقم",
+            ),
+            (StandsMeasure, Lang::En) => {
+                Forms::en("{list} is {area} m²", "{list} make {area} m² together")
+            }
+            // Counted by stands: "A01 مساحته", "A01 + A02 مساحتهما", more "مساحتها".
+            (StandsMeasure, Lang::Ar) => Forms::ar(
+                "المساحة {area} م²",
+                "مساحة {list} هي {area} م²",
+                "مساحة {list} معاً {area} م²",
+                "مساحة {list} معاً {area} م²",
+                "مساحة {list} معاً {area} م²",
+                "مساحة {list} معاً {area} م²",
+            ),
+        }
+    }
+}
+
+/// Lists every key for the tests, with a match that stops `cargo test` from
+/// compiling when a new key of [`Msg`] is missing here: add it to the list.
+#[cfg(test)]
+macro_rules! every_msg {
+    ($($m:ident),* $(,)?) => {
+        const ALL: &[Msg] = &[$(Msg::$m),*];
+        #[allow(dead_code)]
+        fn exhaustive(m: Msg) {
+            match m {
+                $(Msg::$m)|* => {}
+            }
+        }
+    };
+}
+
+#[cfg(test)]
+every_msg!(
+    SkipToContent,
+    Home,
+    News,
+    Sponsors,
+    BookStand,
+    MainNav,
+    SwitchLanguageHint,
+    LatestNews,
+    AllNews,
+    ReadMore,
+    RelatedNews,
+    ThanksSponsors,
+    SponsorsSoon,
+    BookBannerTitle,
+    BookBannerText,
+    BookSoonTitle,
+    BookSoonText,
+    OnlyInEnglish,
+    OnlyInArabic,
+    NoBodyYet,
+    NotFoundTitle,
+    NotFoundText,
+    ArticleNotFound,
+    BackToNews,
+    BackHome,
+    Loading,
+    Retry,
+    ErrNetwork,
+    ErrNotFound,
+    ErrStatus,
+    ErrBadData,
+    NoArticles,
+    VisitWebsite,
+    FooterRights,
+    ContactUs,
+    StepChoose,
+    StepDetails,
+    StepConfirm,
+    BookingSteps,
+    BookIntro,
+    ViewPlan,
+    ViewList,
+    Halls,
+    Legend,
+    ZoomIn,
+    ZoomOut,
+    ZoomReset,
+    PlanHelp,
+    StandDetails,
+    HoverHint,
+    Stand,
+    Hall,
+    Type,
+    Size,
+    OpenSides,
+    Price,
+    StatusCol,
+    Choose,
+    AllHalls,
+    AllTypes,
+    AllStatuses,
+    MinArea,
+    MaxPrice,
+    NoStandsMatch,
+    YourSelection,
+    NothingChosen,
+    Remove,
+    Extras,
+    ExtrasHint,
+    Quote,
+    Subtotal,
+    Total,
+    InDinars,
+    PaymentSchedule,
+    DueBy,
+    Amount,
+    Share,
+    Description,
+    RoundingNote,
+    FixToContinue,
+    Continue,
+    Back,
+    CompanySection,
+    ContactSection,
+    CompanyName,
+    FasciaEn,
+    FasciaAr,
+    FasciaHint,
+    FasciaPreview,
+    ContactName,
+    Email,
+    PhoneCode,
+    Phone,
+    Country,
+    Sector,
+    Notes,
+    Terms,
+    AcceptTerms,
+    Required,
+    SendRequest,
+    Sending,
+    FormHasErrors,
+    DraftNotSaved,
+    DraftDiscarded,
+    Dismiss,
+    RequestReady,
+    RequestNotBooking,
+    Reference,
+    Print,
+    DownloadJson,
+    EmailOrganiser,
+    SendOnline,
+    SentOnline,
+    RequestNotFound,
+    NewRequest,
+    Dates,
+    Venue,
+    StandId,
+    StandAdded,
+    StandRemoved,
+    StandRefused,
+    AreaM2,
+    Dimensions,
+    DimensionsArea,
+    ListSep,
+    IncludedWith,
+    TaxLabel,
+    Percent,
+    KitItem,
+    ExtrasUntil,
+    EnglishOnly,
+    ArabicOnly,
+    ClauseSep,
+    MailTitle,
+    MailIntro,
+    MailCompany,
+    MailFasciaEn,
+    MailFasciaAr,
+    MailContact,
+    MailSector,
+    MailStands,
+    MailNotes,
+    MailInstalment,
+    FilterStands,
+    SendWithButtons,
+    Event,
+    Organiser,
+    SendTo,
+    ErrTimeout,
+    DraftChangedElsewhere,
+    RequestNotStored,
+    SendTimeout,
+    SendRefused,
+    SendingElsewhere,
+    StaleStands,
+    RemoveStale,
+    StandGone,
+    StaleRemoved,
+    WriteToOrganiser,
+    ChooseLanguage,
+    StandTypes,
+    PricePerM2,
+    RequestByEmail,
+    OfflineNow,
+    AvailabilityAsOf,
+    OfflineNotSaved,
+    UpdateReady,
+    UpdateReload,
+    UpdateLater,
+    SendQueued,
+    QueuedDelivered,
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn arabic_strings_are_arabic_and_english_are_not() {
-        // A sample of keys; a string pasted into the wrong column shows up here.
-        for m in [
-            Msg::News,
-            Msg::Retry,
-            Msg::OnlyInEnglish,
-            Msg::NotFoundTitle,
-            Msg::ErrNetwork,
-        ] {
-            assert!(
-                m.get(Lang::Ar)
-                    .chars()
-                    .any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)),
-                "{m:?}"
-            );
-            assert!(m.get(Lang::En).is_ascii(), "{m:?}");
+    fn arabic(t: &str) -> bool {
+        t.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
+    }
+
+    /// Latin words in an Arabic string, leaving out `{slots}` and the few
+    /// names a reader types or sees as they are (a key, a file format).
+    fn english_words(t: &str) -> Vec<String> {
+        const NAMES: [&str; 4] = ["Enter", "Home", "End", "JSON"];
+        let mut without_slots = String::new();
+        let mut depth = 0;
+        for c in t.chars() {
+            match c {
+                '{' => depth += 1,
+                '}' => depth -= 1,
+                _ if depth == 0 => without_slots.push(c),
+                _ => {}
+            }
         }
+        without_slots
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| w.len() > 1 && !NAMES.contains(w))
+            .map(str::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn every_key_reads_in_both_languages() {
+        for &m in ALL {
+            let (en, ar) = (m.get(Lang::En), m.get(Lang::Ar));
+            assert!(
+                !en.trim().is_empty() && !ar.trim().is_empty(),
+                "{m:?} is empty"
+            );
+            assert!(!arabic(en), "{m:?}: Arabic in the English column: {en}");
+            // Pure punctuation keys (a separator, "{n} × {name}") carry no words.
+            if !english_words(en).is_empty() {
+                assert!(arabic(ar), "{m:?}: no Arabic in the Arabic column: {ar}");
+            }
+            assert!(
+                english_words(ar).is_empty(),
+                "{m:?}: English words in Arabic: {ar:?}"
+            );
+            // Both columns have the same slots, so no value is lost in translation.
+            let slots = |t: &'static str| {
+                let mut v: Vec<&'static str> = t
+                    .split('{')
+                    .skip(1)
+                    .filter_map(|s| s.split('}').next())
+                    .collect();
+                v.sort_unstable();
+                v
+            };
+            assert_eq!(slots(en), slots(ar), "{m:?}");
+        }
+    }
+
+    #[test]
+    fn plural_categories_come_from_cldr() {
+        use PluralCategory::*;
+        let ar: Vec<_> = [0, 1, 2, 3, 11, 100]
+            .map(|n| plural(Lang::Ar, n))
+            .into_iter()
+            .collect();
+        assert_eq!(ar, [ZERO, ONE, TWO, FEW, MANY, OTHER]);
+        let en: Vec<_> = [0, 1, 2, 3, 11, 100]
+            .map(|n| plural(Lang::En, n))
+            .into_iter()
+            .collect();
+        assert_eq!(en, [OTHER, ONE, OTHER, OTHER, OTHER, OTHER]);
+        // CLDR makes 103 "few" and 111 "many" (n % 100); intl_pluralrules
+        // 7.0.2 compares the whole number and says "other". No count on this
+        // site reaches 100, so that upstream bug cannot show here.
+    }
+
+    /// Strips the isolates so expectations read as plain text.
+    fn plain(t: String) -> String {
+        t.replace(['\u{2068}', '\u{2069}'], "")
+    }
+
+    #[test]
+    fn counted_messages_take_the_right_form() {
+        let said = |c: Count, l: Lang| -> Vec<String> {
+            [0, 1, 2, 3, 11, 100]
+                .iter()
+                .map(|&n| plain(c.get(l, n, &[])))
+                .collect()
+        };
+        assert_eq!(
+            said(Count::StandsChosen, Lang::En),
+            [
+                "0 stands chosen",
+                "1 stand chosen",
+                "2 stands chosen",
+                "3 stands chosen",
+                "11 stands chosen",
+                "100 stands chosen"
+            ]
+        );
+        assert_eq!(
+            said(Count::StandsChosen, Lang::Ar),
+            [
+                "لم يُختر أي جناح",
+                "جناح واحد مختار",
+                "جناحان مختاران",
+                "3 أجنحة مختارة",
+                "11 جناحاً مختاراً",
+                "100 جناح مختار"
+            ]
+        );
+        assert_eq!(
+            said(Count::OpenSides, Lang::Ar),
+            [
+                "لا جوانب مفتوحة",
+                "جانب مفتوح واحد",
+                "جانبان مفتوحان",
+                "3 جوانب مفتوحة",
+                "11 جانباً مفتوحاً",
+                "100 جانب مفتوح"
+            ]
+        );
+        assert_eq!(
+            said(Count::StandsLabel, Lang::En),
+            ["Stands", "Stand", "Stands", "Stands", "Stands", "Stands"]
+        );
+        assert_eq!(
+            said(Count::Digits, Lang::Ar)[3..],
+            ["3 أرقام", "11 رقماً", "100 رقم"]
+        );
+        for c in Count::ALL {
+            for l in Lang::ALL {
+                let forms = said(c, l);
+                for (n, text) in [0, 1, 2, 3, 11, 100].iter().zip(&forms) {
+                    assert!(!text.is_empty(), "{c:?} {l:?} {n}");
+                    assert_eq!(arabic(text), l == Lang::Ar, "{c:?} {l:?} {n}: {text}");
+                    // A number stays visible wherever the form does not spell it out.
+                    if *n >= 3 && !text.contains("{") {
+                        assert!(
+                            text.contains(&n.to_string())
+                                || c == Count::StandsLabel
+                                || c == Count::StandsMeasure,
+                            "{c:?} {l:?} {n}: {text}"
+                        );
+                    }
+                    assert!(
+                        english_words(text).is_empty() || l == Lang::En,
+                        "{c:?}: {text}"
+                    );
+                }
+                // English: singular for exactly one, never "1 stands".
+                if l == Lang::En {
+                    assert!(
+                        !forms[1].contains("1 stands") && !forms[1].contains("1 sides"),
+                        "{c:?}"
+                    );
+                }
+            }
+            // Arabic distinguishes each of its six categories somewhere.
+            let ar = said(c, Lang::Ar);
+            assert_ne!(ar[1], ar[2], "{c:?}: one and two read the same");
+        }
+    }
+
+    #[test]
+    fn values_are_isolated_in_arabic_only() {
+        let args = [("id", "A15")];
+        assert_eq!(Msg::StandId.with(Lang::En, &args), "Stand A15");
+        assert_eq!(
+            Msg::StandId.with(Lang::Ar, &args),
+            "الجناح \u{2068}A15\u{2069}"
+        );
+        assert_eq!(
+            Msg::AreaM2.with(Lang::Ar, &[("area", "9")]),
+            "\u{2068}9\u{2069} م²"
+        );
+        // A slot without a value stays visible rather than vanishing.
+        assert_eq!(Msg::StandId.with(Lang::En, &[]), "Stand {id}");
     }
 }

@@ -80,10 +80,7 @@ fn ArticleView(index: Rc<ArticleIndex>, slug: String) -> impl IntoView {
         <article class="article section section--narrow">
             <p class="article__back"><a href=page_href(Page::News)><span class="icon-arrow icon-arrow--back" aria-hidden="true"></span>{tr(Msg::BackToNews)}</a></p>
             {heading}
-            <p class="article__date">{match meta.date {
-                Some(d) => view! { <LocalDate date=d/> }.into_any(),
-                None => view! { <span>{tr(Msg::Undated)}</span> }.into_any(),
-            }}</p>
+            {meta.date.map(|d| view! { <p class="article__date"><LocalDate date=d/></p> })}
             {move || note().map(|n| view! { <p class="article__note" role="note">{n}</p> })}
             {body_view}
         </article>

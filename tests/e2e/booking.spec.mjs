@@ -17,7 +17,7 @@ test("the whole journey in English with a mouse, from the home page to a printed
   // A lone 9 m² shell stand breaks the 12 m² minimum: the reason is shown, nothing is priced.
   await b.stand("A01").click();
   await expect(b.stand("A01")).toHaveAttribute("aria-pressed", "true");
-  await expect(b.rules).toContainText("Shell scheme (equipped) stands need at least 12 m². A01 make 9 m²");
+  await expect(b.rules).toContainText("Shell scheme (equipped) stands need at least 12 m². A01 is 9 m²");
   await expect(b.quoteTotal).toHaveCount(0);
 
   // The adjacent stand makes 18 m² together: an exact quote.
@@ -55,7 +55,7 @@ test("the whole journey in English with a mouse, from the home page to a printed
   const body = decodeURIComponent(mail.split("body=")[1]);
   expect(mail.startsWith("mailto:stands@example.ly?subject=")).toBe(true);
   expect(body).toContain(`STAND REQUEST ${reference}`);
-  expect(body).toContain(`طلب جناح ${reference}`);
+  expect(body).toContain(`طلب جناح \u2068${reference}\u2069`);
   expect(body).toContain("Fascia (AR): طرابلس للصلب");
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download (JSON)" }).click()]);
@@ -86,7 +86,7 @@ test("the whole journey in Arabic with the keyboard only", async ({ page }) => {
   // The first available stand holds the plan's tab stop.
   await b.tabTo("#stand-A01");
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("status").filter({ hasText: "أضيف إلى اختيارك" })).toHaveCount(1);
+  await expect(page.getByRole("status").filter({ hasText: "أضيف الجناح \u2068A01\u2069 إلى اختيارك" })).toHaveCount(1);
   // The hall does not mirror: ArrowRight goes to A02, physically to the right of A01.
   await page.keyboard.press("ArrowRight");
   await expect(b.stand("A02")).toBeFocused();
@@ -254,7 +254,7 @@ test("a half-typed form survives a reload and a language switch, and errors are 
   await expect(page.locator("#company")).toHaveValue("Half Typed Ltd");
   await page.getByRole("button", { name: "إرسال طلب الجناح" }).click();
   await expect(page.getByRole("alert")).toHaveText("يرجى تصحيح الحقول المشار إليها أدناه.");
-  await expect(page.locator("#email-error")).toHaveText("أدخل بريداً إلكترونياً مثل name@company.com.");
+  await expect(page.locator("#email-error")).toHaveText("أدخل بريداً إلكترونياً مثل \u2068name@company.com\u2069.");
   await expect(page.locator("#fascia-en")).toBeFocused();
   await expect(page.locator("#company")).toHaveValue("Half Typed Ltd");
 });

@@ -8,4 +8,3 @@ pub mod money;
 pub mod plan;
 pub mod quote;
 pub mod request;
-pub mod words;

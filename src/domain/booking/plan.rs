@@ -158,9 +158,29 @@ pub struct StandFilter {
     pub hall: Option<String>,
     pub kind: Option<String>,
     pub status: Option<Status>,
-    pub min_area_m2: Option<u32>,
+    /// In hundredths of a square metre, like [`Stand::area_dm2`], so "12.5" filters exactly.
+    pub min_area_dm2: Option<u64>,
     pub max_price: Option<Money>,
 }
+
+/// A number typed into a list filter: up to two decimals ("12.5" m²,
+/// "3060.50" EUR) in hundredths; empty means no filter. Anything else
+/// (a minus sign, three decimals, letters) is refused, so the list never
+/// silently ignores what was typed.
+pub fn parse_filter_number(text: &str) -> Result<Option<u64>, FilterNumberError> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    super::money::parse_decimal(t, 2)
+        .and_then(|v| u64::try_from(v).ok())
+        .map(Some)
+        .ok_or(FilterNumberError)
+}
+
+/// A list filter's number that could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FilterNumberError;
 
 /// A column of the stand list to sort by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -194,6 +214,19 @@ impl FloorPlan {
 
     pub fn stands_in<'a>(&'a self, hall: &'a str) -> impl Iterator<Item = &'a Stand> + 'a {
         self.stands.iter().filter(move |s| s.hall == hall)
+    }
+
+    /// The stand Home (`last` false) or End (`last` true) moves to: the
+    /// first or last of the hall in reading order of the drawing, row by row
+    /// from the top-left corner (the plan is physical, so in Arabic too).
+    pub fn edge<'a>(&'a self, hall: &'a str, last: bool) -> Option<&'a Stand> {
+        let key = |s: &&Stand| (s.y.0, s.x.0, s.id.clone());
+        let stands = self.stands_in(hall);
+        if last {
+            stands.max_by_key(key)
+        } else {
+            stands.min_by_key(key)
+        }
     }
 
     /// The stand an arrow key moves to: the nearest one in that direction in
@@ -231,11 +264,7 @@ impl FloorPlan {
             .filter(|s| filter.hall.as_ref().is_none_or(|h| &s.hall == h))
             .filter(|s| filter.kind.as_ref().is_none_or(|k| &s.kind == k))
             .filter(|s| filter.status.is_none_or(|st| s.status == st))
-            .filter(|s| {
-                filter
-                    .min_area_m2
-                    .is_none_or(|m| s.area_dm2() >= u64::from(m) * 100)
-            })
+            .filter(|s| filter.min_area_dm2.is_none_or(|m| s.area_dm2() >= m))
             .filter(|s| filter.max_price.is_none_or(|m| price(s) <= m))
             .collect();
         out.sort_by(|a, b| {
@@ -398,7 +427,7 @@ pub(crate) mod tests {
         assert_eq!(ids(plan.list(&event, &hall_b, SortKey::Id, true)), ["big"]);
         let cheap = StandFilter {
             max_price: Some(Money(306_000)),
-            min_area_m2: Some(9),
+            min_area_dm2: Some(900),
             ..StandFilter::default()
         };
         assert_eq!(ids(plan.list(&event, &cheap, SortKey::Id, true)), ["a"]);
@@ -427,5 +456,20 @@ pub(crate) mod tests {
                 .id,
             "b"
         );
+        // Home and End: the top-left stand and the bottom-right one, whatever
+        // order the data lists them in.
+        assert_eq!(plan.edge("A", false).unwrap().id, "a");
+        assert_eq!(plan.edge("A", true).unwrap().id, "e");
+        assert!(plan.edge("B", true).is_none());
+    }
+
+    #[test]
+    fn filter_numbers_keep_their_decimals_or_are_refused() {
+        assert_eq!(parse_filter_number(""), Ok(None));
+        assert_eq!(parse_filter_number("12.5"), Ok(Some(1250)));
+        assert_eq!(parse_filter_number("3060.5"), Ok(Some(306_050)));
+        assert_eq!(parse_filter_number("9"), Ok(Some(900)));
+        assert!(parse_filter_number("-3").is_err());
+        assert!(parse_filter_number("1.234").is_err());
     }
 }

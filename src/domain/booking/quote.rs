@@ -21,6 +21,15 @@ impl Choice {
         self.stands.iter().any(|s| s == id)
     }
 
+    /// Sets an extra from what was typed, if it is a whole number from 0 to
+    /// `max` (empty is 0); otherwise keeps the quantity and says why, so a
+    /// typed 1.5 or −2 never silently becomes something else.
+    pub fn type_extra(&mut self, id: &str, typed: &str, max: u32) -> Result<u32, QuantityError> {
+        let q = parse_quantity(typed, max)?;
+        self.set_extra(id, q);
+        Ok(q)
+    }
+
     pub fn set_extra(&mut self, id: &str, quantity: u32) {
         if quantity == 0 {
             self.extras.remove(id);
@@ -427,4 +436,70 @@ fn schedule(event: &Event, total: Money, today: Date) -> Option<Vec<Payment>> {
         });
     }
     Some(out)
+}
+
+/// Why a typed quantity of an extra was not taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuantityError {
+    /// A fraction such as 1.5: extras come whole.
+    NotWhole,
+    /// Below zero.
+    Negative,
+    /// More than the event allows of this extra.
+    OverMax(u32),
+    /// Not a number at all.
+    NotANumber,
+}
+
+/// A quantity typed for an extra: a whole number from 0 to `max` (empty is 0).
+pub fn parse_quantity(typed: &str, max: u32) -> Result<u32, QuantityError> {
+    let t = typed.trim();
+    if t.is_empty() {
+        return Ok(0);
+    }
+    if t.starts_with(['-', '\u{2212}']) {
+        return Err(QuantityError::Negative);
+    }
+    if let Some((int, frac)) = t.split_once(['.', ',']) {
+        // "2.0" is still two.
+        return if frac.bytes().all(|b| b == b'0') {
+            parse_quantity(int, max)
+        } else {
+            Err(QuantityError::NotWhole)
+        };
+    }
+    let q: u32 = t.parse().map_err(|_| QuantityError::NotANumber)?;
+    if q > max {
+        return Err(QuantityError::OverMax(max));
+    }
+    Ok(q)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_quantities_are_whole_or_refused() {
+        assert_eq!(parse_quantity("", 5), Ok(0));
+        assert_eq!(parse_quantity(" 3 ", 5), Ok(3));
+        assert_eq!(parse_quantity("2.0", 5), Ok(2));
+        assert_eq!(parse_quantity("1.5", 5), Err(QuantityError::NotWhole));
+        assert_eq!(parse_quantity("-2", 5), Err(QuantityError::Negative));
+        assert_eq!(parse_quantity("6", 5), Err(QuantityError::OverMax(5)));
+        assert_eq!(parse_quantity("x", 5), Err(QuantityError::NotANumber));
+        let mut c = Choice::default();
+        c.set_extra("chair", 2);
+        assert_eq!(
+            c.type_extra("chair", "1.5", 5),
+            Err(QuantityError::NotWhole)
+        );
+        assert_eq!(
+            c.extras.get("chair"),
+            Some(&2),
+            "a refused quantity keeps the one before"
+        );
+        assert_eq!(c.type_extra("chair", "0", 5), Ok(0));
+        assert!(c.extras.is_empty());
+    }
 }

@@ -433,67 +433,10 @@ impl StandRequest {
         )
     }
 
-    /// A plain-text summary, English first then Arabic, for the organiser's e-mail.
+    /// A plain-text summary, English first then Arabic, for the organiser's
+    /// e-mail (its words live in the i18n module).
     pub fn email_body(&self, event: &Event) -> String {
-        let cur = &self.quote.currency;
-        let stands = self.choice.stands.join(", ");
-        let money = |m: super::money::Money| m.with_currency(cur);
-        let f = &self.form;
-        let schedule = |due: &str| -> Vec<String> {
-            self.quote
-                .schedule
-                .iter()
-                .map(|p| {
-                    format!(
-                        "  {} % – {} – {due} {}",
-                        p.share.text(),
-                        money(p.amount),
-                        p.due
-                    )
-                })
-                .collect()
-        };
-        let (schedule_en, schedule_ar) = (schedule("due"), schedule("تاريخ الاستحقاق"));
-        let extras: Vec<String> = self
-            .choice
-            .extras
-            .iter()
-            .map(|(id, q)| format!("{q} × {id}"))
-            .collect();
-        let extras = if extras.is_empty() {
-            "—".to_string()
-        } else {
-            extras.join(", ")
-        };
-        format!(
-            "STAND REQUEST {reference} ({created})\n\
-             This is a request: the organiser confirms it in writing.\n\n\
-             Company: {company}\nFascia (EN): {fen}\nFascia (AR): {far}\nContact: {contact}\nE-mail: {email}\n\
-             Phone: {code} {phone}\nCountry: {country}\nSector: {sector}\nStands: {stands}\nExtras: {extras}\n\
-             Total: {total}\nPayment schedule:\n{sen}\nNotes: {notes}\n\n\
-             ———\n\n\
-             طلب جناح {reference} ({created})\n\
-             هذا طلب: تؤكده الجهة المنظمة كتابياً.\n\n\
-             الشركة: {company}\nاسم اللوحة (إنجليزي): {fen}\nاسم اللوحة (عربي): {far}\nالشخص المسؤول: {contact}\n\
-             البريد الإلكتروني: {email}\nالهاتف: {code} {phone}\nالبلد: {country}\nالقطاع: {sector}\nالأجنحة: {stands}\n\
-             الإضافات: {extras}\nالإجمالي: {total}\nجدول الدفع:\n{sar}\nملاحظات: {notes}\n\n{event}",
-            reference = self.reference,
-            created = self.created,
-            company = f.company,
-            fen = f.fascia_en,
-            far = f.fascia_ar,
-            contact = f.contact,
-            email = f.email,
-            code = f.phone_code,
-            phone = f.phone,
-            country = f.country,
-            sector = f.sector,
-            notes = f.notes,
-            total = money(self.quote.total),
-            sen = schedule_en.join("\n"),
-            sar = schedule_ar.join("\n"),
-            event = event.name.show_or_empty(Lang::En).text,
-        )
+        crate::domain::messages::booking::request_email(self, event)
     }
 }
 

@@ -3,10 +3,14 @@ use crate::components::floor_plan::{hall_name, stand_label};
 use crate::components::{FloorPlan, PlanLegend, QuoteView, StandTable};
 use crate::domain::booking::event::Event;
 use crate::domain::booking::plan::FloorPlan as Plan;
+use crate::domain::booking::quote::QuantityError;
 use crate::domain::booking::quote::{toggle, Toggled, Violation};
-use crate::domain::booking::words::{money, status_reason, violation_text};
+use crate::domain::messages::booking::{
+    area_m2, dimensions, money, quantity_error_text, status_reason, violation_text,
+};
+use crate::domain::messages::Count;
 use crate::domain::route::{BookStep, Page};
-use crate::domain::{Lang, Msg};
+use crate::domain::Msg;
 use crate::state::{page_href, today, tr, tr_text, use_booking, use_lang};
 use leptos::prelude::*;
 
@@ -32,28 +36,20 @@ pub fn ChooseStep(plan: StoredValue<Plan>, event: StoredValue<Event>) -> impl In
         choice.update(|c| outcome = plan.with_value(|p| toggle(p, c, &id)));
         let change = match outcome {
             Toggled::Refused(status) => {
-                announcement.set(format!(
-                    "{} {id}: {}",
-                    Msg::Stand.get(l),
-                    status_reason(status, l)
-                ));
+                announcement.set(
+                    Msg::StandRefused.with(l, &[("id", &id), ("reason", status_reason(status, l))]),
+                );
                 return;
             }
             Toggled::Unknown => return,
-            Toggled::Added => match l {
-                Lang::En => "added to your selection",
-                Lang::Ar => "أضيف إلى اختيارك",
-            },
-            Toggled::Removed => match l {
-                Lang::En => "removed from your selection",
-                Lang::Ar => "أزيل من اختيارك",
-            },
+            Toggled::Added => Msg::StandAdded,
+            Toggled::Removed => Msg::StandRemoved,
         };
-        let count = choice.with_untracked(|c| c.stands.len());
+        let count = choice.with_untracked(|c| c.stands.len()) as u64;
         announcement.set(format!(
-            "{} {id} {change}. {count} {}",
-            Msg::Stand.get(l),
-            Msg::StandsChosen.get(l)
+            "{} {}.",
+            change.with(l, &[("id", &id)]),
+            Count::StandsChosen.get(l, count, &[])
         ));
     });
 
@@ -93,7 +89,7 @@ pub fn ChooseStep(plan: StoredValue<Plan>, event: StoredValue<Event>) -> impl In
                     let note = s.note.as_ref().map(|n| n.show_or_empty(l).text.to_string());
                     view! {
                         <p class="stand-details__text">{stand_label(s, e, l)}</p>
-                        <p class="stand-details__text"><bdi>{format!("{} × {} m", s.w, s.d)}</bdi></p>
+                        <p class="stand-details__text">{dimensions(&s.w.to_string(), &s.d.to_string(), None, l)}</p>
                         {reason.map(|r| view! { <p class="stand-details__reason">{r}</p> })}
                         {note.map(|n| view! { <p class="stand-details__reason">{n}</p> })}
                         {s.exhibitor.clone().map(|x| view! { <p><bdi>{x}</bdi></p> })}
@@ -197,7 +193,7 @@ fn Selection(
                 let remove_id = id.clone();
                 // A stand taken off the plan since the draft was saved has no size or price to show.
                 let facts = match text {
-                    Some((area, price)) => view! { " · "<bdi>{move || format!("{area} {}", if lang.get() == Lang::En { "m²" } else { "م²" })}</bdi>" · "<bdi>{price}</bdi> }.into_any(),
+                    Some((area, price)) => view! { " · "<bdi>{move || area_m2(&area, lang.get())}</bdi>" · "<bdi>{price}</bdi> }.into_any(),
                     None => view! { " · "{tr(Msg::StandGone)} }.into_any(),
                 };
                 view! {
@@ -218,11 +214,23 @@ fn Selection(
 #[component]
 fn Extras(event: StoredValue<Event>) -> impl IntoView {
     let choice = use_booking().choice;
+    let lang = use_lang();
+    // The deadline written out like every other date, not as an ISO code.
+    let until = move || {
+        let l = lang.get();
+        event.with_value(|e| Msg::ExtrasUntil.with(l, &[("date", &e.extras_deadline().long(l))]))
+    };
     let rows = event.with_value(|e| e.extras.clone()).into_iter().map(|x| {
         let id = x.id.clone();
         let input_id = format!("extra-{id}");
         let value_id = id.clone();
         let price = event.with_value(|e| money(e, x.unit_price));
+        let max = x.max_quantity;
+        // What was typed and refused, with the quantity kept; said beside the field.
+        let refused = RwSignal::new(None::<(QuantityError, u32)>);
+        let error_id = format!("{input_id}-error");
+        let described = error_id.clone();
+        let kept_id = id.clone();
         view! {
             <li class="extras__item">
                 <label for=input_id.clone()>{tr_text(x.name)}" · "<bdi>{price}</bdi></label>
@@ -232,20 +240,29 @@ fn Extras(event: StoredValue<Event>) -> impl IntoView {
                     type="number"
                     inputmode="numeric"
                     min="0"
-                    max=x.max_quantity
+                    step="1"
+                    max=max
+                    aria-invalid=move || refused.with(Option::is_some).to_string()
+                    aria-describedby=move || refused.with(Option::is_some).then(|| described.clone())
                     prop:value=move || choice.with(|c| c.extras.get(&value_id).copied().unwrap_or(0).to_string())
                     on:input=move |ev| {
-                        let q = event_target_value(&ev).parse::<u32>().unwrap_or(0);
-                        choice.update(|c| c.set_extra(&id, q));
+                        let typed = event_target_value(&ev);
+                        let mut outcome = Ok(0);
+                        choice.update(|c| outcome = c.type_extra(&id, &typed, max));
+                        let kept = choice.with_untracked(|c| c.extras.get(&kept_id).copied().unwrap_or(0));
+                        refused.set(outcome.err().map(|e| (e, kept)));
                     }
                 />
+                <div class="extras__error" aria-live="polite">
+                    {move || refused.get().map(|(e, kept)| view! { <p class="field__error" id=error_id.clone()>{quantity_error_text(e, kept, lang.get())}</p> })}
+                </div>
             </li>
         }
     });
     view! {
         <details class="extras">
             <summary><h2 class="extras__title">{tr(Msg::Extras)}</h2></summary>
-            <p class="extras__hint">{tr(Msg::ExtrasHint)}</p>
+            <p class="extras__hint">{tr(Msg::ExtrasHint)}" "{until}</p>
             <ul class="extras__list">{rows.collect_view()}</ul>
         </details>
     }

@@ -2,10 +2,11 @@ use crate::components::{LocalDate, QuoteView};
 use crate::domain::booking::delivery::{Delivery, SendFailure, SEND_TIMEOUT_MS};
 use crate::domain::booking::event::Event;
 use crate::domain::booking::request::{Field, StandRequest};
-use crate::domain::booking::words::field_label;
+use crate::domain::messages::booking::field_label;
+use crate::domain::messages::Count;
 use crate::domain::route::{BookStep, Page};
 use crate::domain::Msg;
-use crate::state::{page_href, tr, use_booking, use_t};
+use crate::state::{page_href, tr, tr_text, use_booking, use_lang, use_t};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -119,24 +120,44 @@ fn RequestView(request: StandRequest, event: StoredValue<Event>) -> impl IntoVie
             view! {
                 <div class="request__row">
                     <dt>{tr(field_label(field))}</dt>
-                    <dd dir="auto">{value}</dd>
+                    // Isolated, not `dir="auto"` on the cell: a Latin value in Arabic stays
+                    // beside its label instead of moving to the far side.
+                    <dd><bdi>{value}</bdi></dd>
                 </div>
             }
         })
     };
-    let (quote, created, reference, stands) = request.with_value(|r| {
+    let (quote, created, reference, stands, count) = request.with_value(|r| {
         (
             r.quote.clone(),
             r.created,
             r.reference.clone(),
             r.choice.stands.join(", "),
+            r.choice.stands.len() as u64,
         )
     });
+    let lang = use_lang();
+    let stands_label = move || Count::StandsLabel.get(lang.get(), count, &[]);
     view! {
         <article class="request">
             <h2 class="request__title">{tr(Msg::RequestReady)}</h2>
             <p class="request__reference">{tr(Msg::Reference)}": "<bdi><strong>{reference.clone()}</strong></bdi>" · "<LocalDate date=created/></p>
-            <p class="request__plain" role="note">{tr(Msg::RequestNotBooking)}</p>
+            <p class="request__plain" role="note">{tr(Msg::RequestNotBooking)}<span class="request__how">" "{tr(Msg::SendWithButtons)}</span></p>
+            // The printout stands alone: which event, when, where, who organises, where to send it.
+            {event.with_value(|e| {
+                let (name, venue, organiser) = (e.name.clone(), e.venue.clone(), e.organiser.name.clone());
+                let (opens, closes) = (e.opens, e.closes);
+                let (phone, mail) = (e.organiser.phone.clone(), e.request_email.clone());
+                view! {
+                    <dl class="request__event">
+                        <div class="request__row"><dt>{tr(Msg::Event)}</dt><dd>{tr_text(name)}</dd></div>
+                        <div class="request__row"><dt>{tr(Msg::Dates)}</dt><dd><LocalDate date=opens/>" – "<LocalDate date=closes/></dd></div>
+                        <div class="request__row"><dt>{tr(Msg::Venue)}</dt><dd>{tr_text(venue)}</dd></div>
+                        <div class="request__row"><dt>{tr(Msg::Organiser)}</dt><dd>{tr_text(organiser)}" · "<bdi dir="ltr">{phone}</bdi></dd></div>
+                        <div class="request__row"><dt>{tr(Msg::SendTo)}</dt><dd><bdi>{mail}</bdi></dd></div>
+                    </dl>
+                }
+            })}
             <div class="request__actions">
                 <button type="button" class="button" on:click=print>{tr(Msg::Print)}</button>
                 <button type="button" class="button" on:click=download>{tr(Msg::DownloadJson)}</button>
@@ -176,13 +197,13 @@ fn RequestView(request: StandRequest, event: StoredValue<Event>) -> impl IntoVie
                 {detail(Field::Email)}
                 <div class="request__row">
                     <dt>{tr(Msg::Phone)}</dt>
-                    <dd dir="ltr">{request.with_value(|r| format!("{} {}", r.form.phone_code, r.form.phone))}</dd>
+                    <dd><bdi dir="ltr">{request.with_value(|r| format!("{} {}", r.form.phone_code, r.form.phone))}</bdi></dd>
                 </div>
                 {detail(Field::Country)}
                 {detail(Field::Sector)}
                 {detail(Field::Notes)}
                 <div class="request__row">
-                    <dt>{tr(Msg::Stand)}</dt>
+                    <dt>{stands_label}</dt>
                     <dd><bdi>{stands}</bdi></dd>
                 </div>
             </dl>

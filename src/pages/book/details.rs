@@ -2,7 +2,7 @@ use super::use_quote;
 use crate::domain::booking::event::Event;
 use crate::domain::booking::plan::FloorPlan as Plan;
 use crate::domain::booking::request::{reference, Field, StandRequest};
-use crate::domain::booking::words::{field_error_text, field_label, money};
+use crate::domain::messages::booking::{field_error_text, field_label, money};
 use crate::domain::route::{BookStep, Page};
 use crate::domain::Msg;
 use crate::state::{page_href, today, tr, tr_text, use_booking, use_go, use_lang, use_t};
@@ -185,7 +185,11 @@ fn TextField(
             </label>
             {hint.map(|h| view! { <p class="field__hint" id=hint_id.clone()>{tr(h)}</p> })}
             {control}
-            {move || error().map(|e| view! { <p class="field__error" id=error_id.clone()>{field_error_text(e, lang.get())}</p> })}
+            // The region is always there, so a screen reader announces the
+            // error politely when it appears on leaving the field.
+            <div aria-live="polite">
+                {move || error().map(|e| view! { <p class="field__error" id=error_id.clone()>{field_error_text(e, lang.get())}</p> })}
+            </div>
         </div>
     }
 }
@@ -216,7 +220,9 @@ fn Checkbox(touched: RwSignal<HashSet<Field>>) -> impl IntoView {
                 }
             />
             <label for=Field::AcceptTerms.id()>{tr(Msg::AcceptTerms)}</label>
-            {move || error().map(|e| view! { <p class="field__error" id="accept-terms-error">{field_error_text(e, lang.get())}</p> })}
+            <div aria-live="polite">
+                {move || error().map(|e| view! { <p class="field__error" id="accept-terms-error">{field_error_text(e, lang.get())}</p> })}
+            </div>
         </div>
     }
 }
@@ -226,14 +232,63 @@ fn Checkbox(touched: RwSignal<HashSet<Field>>) -> impl IntoView {
 fn FasciaPreview() -> impl IntoView {
     let form = use_booking().form;
     let choice = use_booking().choice;
+    let (en, ar) = (
+        NodeRef::<leptos::html::Span>::new(),
+        NodeRef::<leptos::html::Span>::new(),
+    );
+    // Like a real fascia, a long name is set smaller to fit the board whole:
+    // measured at full size, then scaled by the width it lacks. Anew when a
+    // name changes or the window is resized.
+    let fit = move || {
+        for name in [en, ar] {
+            if let Some(el) = name.get_untracked() {
+                fit_to_width(&el);
+            }
+        }
+    };
+    Effect::new(move |_| {
+        form.track();
+        fit();
+    });
+    // In an effect: it runs in the browser only, not in the build-time renderer.
+    Effect::new(move |_| {
+        let resize = window_event_listener(leptos::ev::resize, move |_| fit());
+        on_cleanup(move || resize.remove());
+    });
     view! {
         <figure class="fascia">
             <div class="fascia__board" dir="ltr" aria-hidden="true">
-                <span class="fascia__name fascia__name--en" dir="ltr" lang="en">{move || form.with(|f| f.fascia_en.clone())}</span>
-                <span class="fascia__name fascia__name--ar" dir="rtl" lang="ar">{move || form.with(|f| f.fascia_ar.clone())}</span>
+                <span node_ref=en class="fascia__name fascia__name--en" dir="ltr" lang="en">{move || form.with(|f| f.fascia_en.clone())}</span>
+                <span node_ref=ar class="fascia__name fascia__name--ar" dir="rtl" lang="ar">{move || form.with(|f| f.fascia_ar.clone())}</span>
                 <span class="fascia__stand" dir="ltr">{move || choice.with(|c| c.stands.join(" · "))}</span>
             </div>
             <figcaption class="fascia__caption">{tr(Msg::FasciaPreview)}</figcaption>
         </figure>
+    }
+}
+
+/// Scales `el`'s one line of text to fit its width: `--fit` is 1 when it
+/// fits, smaller in proportion when not (the stylesheet multiplies the font
+/// size by it). Set through the CSSOM, which the Content-Security-Policy allows.
+fn fit_to_width(el: &web_sys::HtmlElement) {
+    let Ok(style) = js_sys::Reflect::get(el, &"style".into()) else {
+        return;
+    };
+    let call = |method: &str, args: &js_sys::Array| {
+        if let Ok(f) = js_sys::Reflect::get(&style, &method.into()) {
+            if let Ok(f) = f.dyn_into::<js_sys::Function>() {
+                let _ = f.apply(&style, args);
+            }
+        }
+    };
+    call("removeProperty", &js_sys::Array::of1(&"--fit".into()));
+    let (needed, room) = (el.scroll_width(), el.client_width());
+    if needed > room && room > 0 {
+        // A hair under the exact ratio, so rounding never leaves a letter outside.
+        let ratio = f64::from(room) / f64::from(needed) * 0.98;
+        call(
+            "setProperty",
+            &js_sys::Array::of2(&"--fit".into(), &format!("{ratio:.4}").into()),
+        );
     }
 }

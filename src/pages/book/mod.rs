@@ -8,7 +8,7 @@ use crate::components::loaded;
 use crate::domain::booking::event::Event;
 use crate::domain::booking::plan::FloorPlan;
 use crate::domain::booking::quote::{quote, Quote, Violation};
-use crate::domain::booking::words::money;
+use crate::domain::messages::booking::money;
 use crate::domain::route::{BookStep, Page};
 use crate::domain::Msg;
 use crate::state::{
