@@ -260,8 +260,8 @@ test.describe("keyboard and screen readers", () => {
       expect(closed.w).toBeGreaterThan(3);
       expect(closed.border).toBe("solid");
       await summary.click();
-      const open = await summary.evaluate((s) => getComputedStyle(s, "::before").transform);
-      expect(open).not.toBe(closed.transform);
+      // The marker turns (a short transition): wait for it to have turned.
+      await expect.poll(() => summary.evaluate((s) => getComputedStyle(s, "::before").transform)).not.toBe(closed.transform);
     });
   }
 });
