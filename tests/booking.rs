@@ -530,3 +530,24 @@ proptest! {
         prop_assert_eq!(spaces, choice.stands.len());
     }
 }
+
+/// The plan and the list show a stand's price; the quote prices it line by
+/// line. Both must agree for every stand (minimums lifted, so each stand can
+/// be quoted alone).
+#[test]
+fn a_stand_costs_the_same_on_the_plan_as_in_its_quote() {
+    let (plan, event) = data();
+    let mut event = event.clone();
+    for t in &mut event.stand_types {
+        t.min_area_m2 = 0;
+    }
+    let available = plan.stands.iter().filter(|s| s.status == Status::Available);
+    for s in available {
+        let q = quote(plan, &event, &choose(&[&s.id], &[]), today()).unwrap();
+        assert_eq!(Some(q.subtotal), s.price(&event), "{}", s.id);
+    }
+    assert!(plan
+        .stands
+        .iter()
+        .any(|s| s.open_sides > 1 && s.status == Status::Available));
+}
