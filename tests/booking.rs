@@ -256,6 +256,8 @@ fn a_stand_is_added_only_when_available_and_removed_whatever_it_became() {
     let mut c = Choice::default();
     assert_eq!(toggle(&plan, &mut c, "S1"), Toggled::Added);
     assert_eq!(c.stands, ["S1"]);
+    // What the plan and the list mark as chosen.
+    assert!(c.has("S1") && !c.has("S2") && !c.has("S"));
     assert_eq!(toggle(&plan, &mut c, "S2"), Toggled::Refused(Status::Sold));
     assert_eq!(
         toggle(&plan, &mut c, "S3"),
