@@ -8,4 +8,5 @@ pub mod money;
 pub mod plan;
 pub mod quote;
 pub mod request;
+pub mod viewport;
 pub mod words;
