@@ -265,6 +265,10 @@ fn edit_json(root: &Path, rel: &str, edit: impl FnOnce(&mut serde_json::Value)) 
     fs::write(&path, serde_json::to_string_pretty(&value).unwrap()).unwrap();
 }
 
+/// The slug of the article and the id of the group the edits add: names no
+/// editor would choose, so the edits apply to whatever the data hold.
+const ADDED: &str = "added-by-the-tests";
+
 /// Every edit the README's "Editing the content" documents, applied the way
 /// an editor would to a copy of today's shipped data, whatever it holds.
 fn apply_documented_edits(root: &Path) {
@@ -275,7 +279,7 @@ fn apply_documented_edits(root: &Path) {
         articles.insert(
             0,
             json!({
-                "slug": "opening-day",
+                "slug": ADDED,
                 "date": "2026-04-20",
                 "title": { "en": "Opening day", "ar": "يوم الافتتاح" },
                 "summary": { "en": "One sentence.", "ar": "جملة واحدة." },
@@ -286,7 +290,7 @@ fn apply_documented_edits(root: &Path) {
     });
     for lang in ["en", "ar"] {
         fs::write(
-            root.join(format!("data/articles/opening-day.{lang}.md")),
+            root.join(format!("data/articles/{ADDED}.{lang}.md")),
             "## Opening\n\nThe doors open at ten.\n\n- Hall A\n\n---\n",
         )
         .unwrap();
@@ -321,7 +325,7 @@ fn apply_documented_edits(root: &Path) {
         let logo = json!("images/sponsors/example-steel.svg");
         let entry = json!({ "name": { "en": "Example Steel", "ar": "مثال للصلب" }, "logo": logo, "url": "https://example.com" });
         groups[0]["entries"].as_array_mut().unwrap().push(entry);
-        groups.push(json!({ "id": "media", "title": { "en": "Media partners", "ar": "شركاء إعلاميون" }, "entries": [] }));
+        groups.push(json!({ "id": ADDED, "title": { "en": "Media partners", "ar": "شركاء إعلاميون" }, "entries": [] }));
     });
     fs::create_dir_all(root.join("images/sponsors")).unwrap();
     fs::write(
@@ -342,7 +346,7 @@ fn every_documented_edit_of_the_shipped_data_stays_valid_and_renders() {
     let pages = expo_site::prerender::pages(&files);
     assert!(pages
         .iter()
-        .any(|p| p.path(expo_site::domain::lang::Lang::En) == "/en/news/opening-day"));
+        .any(|p| p.path(expo_site::domain::lang::Lang::En) == format!("/en/news/{ADDED}")));
     fs::remove_dir_all(root).unwrap();
 }
 
@@ -364,7 +368,7 @@ fn invalid_edits_of_the_shipped_data_name_the_file_and_the_field() {
         (
             "data/articles.json",
             |v| v["articles"][0]["related"] = json!(["no-such-story"]),
-            "articles[0] (opening-day).related: ",
+            "articles[0] (added-by-the-tests).related: ",
         ),
         (
             "data/event.json",

@@ -396,7 +396,8 @@ pub(crate) mod tests {
     #[test]
     fn the_list_filters_and_sorts() {
         let event: Event =
-            serde_json::from_str(include_str!("../../../tests/fixtures/site/data/event.json")).unwrap();
+            serde_json::from_str(include_str!("../../../tests/fixtures/site/data/event.json"))
+                .unwrap();
         let mut big = stand("big", 10, 0, 6, 3, "shell", Status::Sold);
         big.hall = "B".into();
         let plan = FloorPlan {

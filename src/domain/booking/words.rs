@@ -314,7 +314,8 @@ mod tests {
     #[test]
     fn every_violation_reads_in_both_languages() {
         let event: Event =
-            serde_json::from_str(include_str!("../../../tests/fixtures/site/data/event.json")).unwrap();
+            serde_json::from_str(include_str!("../../../tests/fixtures/site/data/event.json"))
+                .unwrap();
         let v = Violation::BelowMinimum {
             kind: "shell".into(),
             stands: vec!["A01".into()],
