@@ -553,3 +553,18 @@ fn a_stand_costs_the_same_on_the_plan_as_in_its_quote() {
         .iter()
         .any(|s| s.open_sides > 1 && s.status == Status::Available));
 }
+
+/// `rules.max_stands_per_request`: as many stands as it says may be asked
+/// for in one request, one more is refused with the limit.
+#[test]
+fn a_request_holds_at_most_the_stands_the_terms_allow() {
+    let (plan, event) = data();
+    let mut event = event.clone();
+    event.rules.max_stands_per_request = 2;
+    // T1 and T2, adjacent shell stands: exactly the limit, and valid.
+    assert!(quote(plan, &event, &choose(&["T1", "T2"], &[]), today()).is_ok());
+    assert_eq!(
+        check(plan, &event, &choose(&["T1", "T2", "T4"], &[]), today()),
+        vec![Violation::TooMany { max: 2 }]
+    );
+}
