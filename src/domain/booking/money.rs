@@ -237,7 +237,17 @@ mod tests {
         assert_eq!(div_round(5, 10), Some(1));
         assert_eq!(div_round(4, 10), Some(0));
         assert_eq!(div_round(-5, 10), Some(-1));
+        // The sign comes from both operands, the denominator's too.
+        assert_eq!(div_round(5, -10), Some(-1));
+        assert_eq!(div_round(-5, -10), Some(1));
         assert_eq!(Money(1_005).percent(Percent(5_000)), Some(Money(503)));
+    }
+
+    #[test]
+    fn amounts_are_written_with_their_sign_only_when_negative() {
+        assert_eq!(Money(0).amount_text(), "0.00");
+        assert_eq!(Money(-150).amount_text(), "-1.50");
+        assert_eq!(Money(123_456_789).amount_text(), "1,234,567.89");
     }
 
     #[test]
