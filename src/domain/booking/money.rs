@@ -248,6 +248,7 @@ mod tests {
         assert_eq!(Money(0).amount_text(), "0.00");
         assert_eq!(Money(-150).amount_text(), "-1.50");
         assert_eq!(Money(123_456_789).amount_text(), "1,234,567.89");
+        assert_eq!(Money(12_345_600).amount_text(), "123,456.00");
     }
 
     #[test]
@@ -266,6 +267,7 @@ mod tests {
     #[test]
     fn amounts_are_written_with_western_digits_and_groups() {
         assert_eq!(Money(123_456_789).amount_text(), "1,234,567.89");
+        assert_eq!(Money(12_345_600).amount_text(), "123,456.00");
         assert_eq!(Money(5).with_currency("EUR"), "EUR 0.05");
         assert_eq!(Money(100_000).amount_text(), "1,000.00");
         assert_eq!(Rate(52_500).text(), "5.25");
