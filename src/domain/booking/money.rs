@@ -244,6 +244,13 @@ mod tests {
     }
 
     #[test]
+    fn lengths_are_written_back_in_metres() {
+        assert_eq!(serde_json::to_string(&Length(25)).unwrap(), "2.5");
+        let back: Length = serde_json::from_str("2.5").unwrap();
+        assert_eq!(back, Length(25));
+    }
+
+    #[test]
     fn amounts_are_written_with_their_sign_only_when_negative() {
         assert_eq!(Money(0).amount_text(), "0.00");
         assert_eq!(Money(-150).amount_text(), "-1.50");
