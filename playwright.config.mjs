@@ -12,8 +12,9 @@ const chromiumArgs = [
   "--disable-quic",
 ];
 
-// E2E_PORT moves both test servers (the sub-path build listens on the next
-// port), so a second run can go on beside a server already running.
+// E2E_PORT moves the test servers (the sub-path build listens on the next
+// port, the fixture build on the one after), so a second run can go on beside
+// a server already running.
 const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
@@ -26,7 +27,11 @@ export default defineConfig({
   retries: 0,
   reporter: [["list"]],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    // The journeys run on the fixture build: the site built from
+    // tests/fixtures/site/data (scripts/build.sh --data), so an editor's change
+    // to public/data never breaks them. The shipped builds are reached by
+    // their full address (ORIGIN, SUBPATH in tests/e2e/site.mjs).
+    baseURL: `http://127.0.0.1:${port + 2}`,
     browserName: "chromium",
     launchOptions: { executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: chromiumArgs },
     locale: "en-GB",
@@ -39,6 +44,7 @@ export default defineConfig({
     // The root build as a plain static host serves it (no rewrite rules);
     // the sub-path build behind an SPA fallback rule, as many CDNs do.
     { command: `node scripts/serve.mjs --dir dist --port ${port} --no-fallback`, url: `http://127.0.0.1:${port}/en/`, reuseExistingServer: false },
+    { command: `node scripts/serve.mjs --dir dist-fixture --port ${port + 2} --no-fallback`, url: `http://127.0.0.1:${port + 2}/en/`, reuseExistingServer: false },
     { command: `node scripts/serve.mjs --dir dist-subpath --port ${port + 1} --base /expo/`, url: `http://127.0.0.1:${port + 1}/expo/en/`, reuseExistingServer: false },
   ],
 });

@@ -22,9 +22,10 @@ CHROMEDRIVER=/usr/bin/chromedriver \
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test --target wasm32-unknown-unknown --test browser
 
-step "Release builds (root and sub-path)"
+step "Release builds (root, sub-path, and the fixture site the journeys run on)"
 ./scripts/build.sh
 ./scripts/build.sh --public-url /expo/ --dist dist-subpath
+./scripts/build.sh --data tests/fixtures/site --dist dist-fixture
 
 step "End-to-end tests"
 npx playwright test

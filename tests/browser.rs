@@ -93,18 +93,44 @@ async fn language_switch_sets_lang_and_dir_and_url() {
 
 #[wasm_bindgen_test]
 async fn a_failed_fetch_shows_the_translated_error_view() {
-    let _app = mount();
-    let alert = find("[role=alert]").await;
-    let text = alert.text_content().unwrap();
-    assert!(
-        text.contains("This content is missing from the site.")
-            || text.contains("هذا المحتوى غير موجود على الموقع."),
-        "{text}"
-    );
-    assert!(
-        alert.query_selector("button").unwrap().is_some(),
-        "a retry button is offered"
-    );
+    use expo_site::domain::messages::Msg;
+    use expo_site::domain::Lang;
+    let html = document().document_element().unwrap();
+    // In each language, opened at its own address: the message of the page's
+    // language, never the other one. (One app per language: apps mounted
+    // before in this page keep listening to clicks, so a language switch
+    // here would not test one app alone.)
+    for lang in Lang::ALL {
+        web_sys::window()
+            .unwrap()
+            .history()
+            .unwrap()
+            .replace_state_with_url(
+                &wasm_bindgen::JsValue::NULL,
+                "",
+                Some(&format!("/{}/", lang.code())),
+            )
+            .unwrap();
+        let app = mount();
+        let expected = Msg::ErrNotFound.get(lang);
+        let text = until(expected, || {
+            let alert = document().query_selector("[role=alert]").unwrap()?;
+            let text = alert.text_content().unwrap_or_default();
+            (html.get_attribute("lang").as_deref() == Some(lang.code()) && text.contains(expected))
+                .then_some(text)
+        })
+        .await;
+        assert!(
+            !text.contains(Msg::ErrNotFound.get(lang.other())),
+            "{lang:?}: {text}"
+        );
+        let alert = find("[role=alert]").await;
+        assert!(
+            alert.query_selector("button").unwrap().is_some(),
+            "a retry button is offered"
+        );
+        drop(app);
+    }
 }
 
 /// The site writes dates in pure Rust (so a page rendered without a browser

@@ -1,5 +1,8 @@
 //! Every data file the site ships parses into the domain types and keeps the
-//! editors' rules; a broken file is reported with its path and field.
+//! editors' rules, whatever content it holds; every edit the README documents
+//! keeps it so; a broken file is reported with its path and field. The breaks
+//! are made in a copy of the fixture site (tests/fixtures/site), whose content
+//! the tests own, never in today's shipped content.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
@@ -15,6 +18,10 @@ use std::path::{Path, PathBuf};
 
 fn public() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("public")
+}
+
+fn fixture_site() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/site")
 }
 
 /// Reads a data file as the app does, through `data::parse`; its problems
@@ -98,27 +105,22 @@ fn shipped_data_is_valid() {
 }
 
 #[test]
-fn shipped_articles_match_the_seed() {
-    let text = fs::read_to_string(public().join(ArticleIndex::PATH)).unwrap();
-    let index: ArticleIndex = parse(&text).unwrap();
-    assert!(index.articles.len() >= 5);
-    let english_only = index
-        .find("international-collaboration-e-government")
-        .unwrap();
-    assert!(
-        english_only.title.ar.is_none(),
-        "no Arabic translation exists: it must not be invented"
-    );
-    let bilingual = index.find("libyan-professionals-abroad").unwrap();
-    assert_eq!(bilingual.related.len(), 3);
+fn the_fixture_site_is_valid() {
+    let problems = check_site_data(&fixture_site());
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
-/// Copies `public/` to a temporary folder so a test can break it.
-fn scratch_copy(name: &str) -> PathBuf {
+/// Copies `from` to a temporary folder so a test can change it.
+fn scratch_copy_of(from: &Path, name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("expo-data-{name}-{}", std::process::id()));
     let _ = fs::remove_dir_all(&dir);
-    common::copy_dir(&public(), &dir);
+    common::copy_dir(from, &dir);
     dir
+}
+
+/// A copy of the fixture site, to break.
+fn scratch_copy(name: &str) -> PathBuf {
+    scratch_copy_of(&fixture_site(), name)
 }
 
 #[test]
@@ -130,12 +132,12 @@ fn broken_files_are_reported_with_path_and_field() {
         articles.replacen("\"summary\"", "\"sumary\"", 1),
     )
     .unwrap();
-    fs::remove_file(root.join("images/sponsors/ufi.svg")).unwrap();
+    fs::remove_file(root.join("images/sponsors/fixture-steel.svg")).unwrap();
     fs::write(root.join("data/site.json"), "{ \"name\": ").unwrap();
     let plan = fs::read_to_string(root.join("data/floorplan.json")).unwrap();
     fs::write(
         root.join("data/floorplan.json"),
-        plan.replacen("\"id\": \"A02\"", "\"id\": \"A01\"", 1),
+        plan.replacen("\"id\": \"T2\"", "\"id\": \"T1\"", 1),
     )
     .unwrap();
 
@@ -144,18 +146,18 @@ fn broken_files_are_reported_with_path_and_field() {
         problems.contains("data/articles.json: unknown field `sumary`"),
         "{problems}"
     );
-    assert!(problems.contains("data/sponsors.json: groups[3].entries[0].logo: file `images/sponsors/ufi.svg` does not exist"), "{problems}");
+    assert!(problems.contains("data/sponsors.json: groups[0].entries[0].logo: file `images/sponsors/fixture-steel.svg` does not exist"), "{problems}");
     assert!(
         problems.contains("data/site.json: EOF while parsing a value at line 1 column"),
         "{problems}"
     );
     // The duplicate is reported for both stands that now share the id.
     assert!(
-        problems.contains("data/floorplan.json: stands[0] (A01).id: used by more than one stand"),
+        problems.contains("data/floorplan.json: stands[0] (T1).id: used by more than one stand"),
         "{problems}"
     );
     assert!(
-        problems.contains("data/floorplan.json: stands[1] (A01).id: used by more than one stand"),
+        problems.contains("data/floorplan.json: stands[1] (T1).id: used by more than one stand"),
         "{problems}"
     );
     fs::remove_dir_all(root).unwrap();
@@ -174,25 +176,25 @@ fn hostile_ids_links_and_amounts_are_refused_where_the_file_is_read() {
     break_file(
         &root,
         "data/floorplan.json",
-        "\"id\": \"A02\"",
-        "\"id\": \"A\\u202E02\"",
+        "\"id\": \"T2\"",
+        "\"id\": \"T\\u202E2\"",
     );
     break_file(
         &root,
         "data/floorplan.json",
-        "\"id\": \"A03\"",
-        "\"id\": \"<b>A03</b>\"",
+        "\"id\": \"T3\"",
+        "\"id\": \"<b>T3</b>\"",
     );
     break_file(
         &root,
         "data/floorplan.json",
-        "\"id\": \"A04\"",
-        "\"id\": \"A 04\"",
+        "\"id\": \"T4\"",
+        "\"id\": \"T 4\"",
     );
     break_file(
         &root,
         "data/sponsors.json",
-        "\"url\": \"https://www.ufi.org\"",
+        "\"url\": \"https://steel.fixture.test\"",
         "\"url\": \"javascript:alert(1)\"",
     );
     break_file(
@@ -228,10 +230,10 @@ fn hostile_ids_links_and_amounts_are_refused_where_the_file_is_read() {
 
     let problems = check_site_data(&root).join("\n");
     for expected in [
-        "data/floorplan.json: stands[1] (A\\u{202e}02).id: `A\\u{202e}02` holds U+202E",
-        "data/floorplan.json: stands[2] (<b>A03</b>).id: `<b>A03</b>` holds '<'",
-        "data/floorplan.json: stands[3] (A 04).id: `A 04` holds U+0020",
-        "data/sponsors.json: groups[3] (member-of).entries[0].url: `javascript:alert(1)` is not an https:// address with a host",
+        "data/floorplan.json: stands[1] (T\\u{202e}2).id: `T\\u{202e}2` holds U+202E",
+        "data/floorplan.json: stands[2] (<b>T3</b>).id: `<b>T3</b>` holds '<'",
+        "data/floorplan.json: stands[3] (T 4).id: `T 4` holds U+0020",
+        "data/sponsors.json: groups[0] (sponsors).entries[0].url: `javascript:alert(1)` is not an https:// address with a host",
         "data/event.json: stand_types[0].price_per_m2: 90,000,000,000,000,000.00 is more than the most allowed, 1,000,000.00",
         "data/event.json: extras[0].max_quantity: 4000000000 is more than the most allowed, 10000",
         "data/event.json: lyd_rate: must be more than 0",
@@ -248,8 +250,164 @@ fn hostile_ids_links_and_amounts_are_refused_where_the_file_is_read() {
 #[test]
 fn a_missing_body_file_is_reported() {
     let root = scratch_copy("nobody");
-    fs::remove_file(root.join("data/articles/libyan-professionals-abroad.ar.md")).unwrap();
+    fs::remove_file(root.join("data/articles/both-languages.ar.md")).unwrap();
     let problems = check_site_data(&root).join("\n");
-    assert!(problems.contains("articles[0].body: file `data/articles/libyan-professionals-abroad.ar.md` does not exist"), "{problems}");
+    assert!(problems.contains("data/articles.json: articles[0].body: file `data/articles/both-languages.ar.md` does not exist"), "{problems}");
     fs::remove_dir_all(root).unwrap();
+}
+
+/// Reads, changes with `edit` and writes back a JSON data file of `root`.
+fn edit_json(root: &Path, rel: &str, edit: impl FnOnce(&mut serde_json::Value)) {
+    let path = root.join(rel);
+    let mut value: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+    edit(&mut value);
+    fs::write(&path, serde_json::to_string_pretty(&value).unwrap()).unwrap();
+}
+
+/// The slug of the article and the id of the group the edits add: names no
+/// editor would choose, so the edits apply to whatever the data hold.
+const ADDED: &str = "added-by-the-tests";
+
+/// Every edit the README's "Editing the content" documents, applied the way
+/// an editor would to a copy of today's shipped data, whatever it holds.
+fn apply_documented_edits(root: &Path) {
+    use serde_json::json;
+    edit_json(root, "data/articles.json", |v| {
+        let articles = v["articles"].as_array_mut().unwrap();
+        let related = articles[0]["slug"].clone();
+        articles.insert(
+            0,
+            json!({
+                "slug": ADDED,
+                "date": "2026-04-20",
+                "title": { "en": "Opening day", "ar": "يوم الافتتاح" },
+                "summary": { "en": "One sentence.", "ar": "جملة واحدة." },
+                "body": ["en", "ar"],
+                "related": [related]
+            }),
+        );
+    });
+    for lang in ["en", "ar"] {
+        fs::write(
+            root.join(format!("data/articles/{ADDED}.{lang}.md")),
+            "## Opening\n\nThe doors open at ten.\n\n- Hall A\n\n---\n",
+        )
+        .unwrap();
+    }
+    edit_json(root, "data/event.json", |v| {
+        for t in v["stand_types"].as_array_mut().unwrap() {
+            t["price_per_m2"] = json!("412.50");
+        }
+        for e in v["extras"].as_array_mut().unwrap() {
+            e["unit_price"] = json!("17.25");
+        }
+        v["opens"] = json!("2028-05-08");
+        v["closes"] = json!("2028-05-11");
+        v["lyd_rate"] = json!("6.1234");
+        v["tax"]["rate"] = json!("14");
+    });
+    edit_json(root, "data/floorplan.json", |v| {
+        let stands = v["stands"].as_array_mut().unwrap();
+        let available = stands.iter().position(|s| s["status"] == "available");
+        let sold = stands.iter().position(|s| s["status"] == "sold");
+        if let Some(i) = available {
+            stands[i]["status"] = json!("sold");
+            stands[i]["exhibitor"] = json!("New Exhibitor Ltd");
+        }
+        if let Some(i) = sold {
+            stands[i]["status"] = json!("available");
+            stands[i]["exhibitor"] = json!(null);
+        }
+    });
+    edit_json(root, "data/sponsors.json", |v| {
+        let groups = v["groups"].as_array_mut().unwrap();
+        let logo = json!("images/sponsors/example-steel.svg");
+        let entry = json!({ "name": { "en": "Example Steel", "ar": "مثال للصلب" }, "logo": logo, "url": "https://example.com" });
+        groups[0]["entries"].as_array_mut().unwrap().push(entry);
+        groups.push(json!({ "id": ADDED, "title": { "en": "Media partners", "ar": "شركاء إعلاميون" }, "entries": [] }));
+    });
+    fs::create_dir_all(root.join("images/sponsors")).unwrap();
+    fs::write(
+        root.join("images/sponsors/example-steel.svg"),
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"/>"#,
+    )
+    .unwrap();
+}
+
+#[test]
+fn every_documented_edit_of_the_shipped_data_stays_valid_and_renders() {
+    let root = scratch_copy_of(&public(), "edited");
+    apply_documented_edits(&root);
+    let problems = check_site_data(&root);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    // The build reads the same files and renders a page for the new article.
+    let files = expo_site::prerender::read_data(&root).unwrap();
+    let pages = expo_site::prerender::pages(&files);
+    assert!(pages
+        .iter()
+        .any(|p| p.path(expo_site::domain::lang::Lang::En) == format!("/en/news/{ADDED}")));
+    fs::remove_dir_all(root).unwrap();
+}
+
+/// One invalid edit of a JSON data file, made after the valid ones.
+type Edit = fn(&mut serde_json::Value);
+
+#[test]
+fn invalid_edits_of_the_shipped_data_name_the_file_and_the_field() {
+    use serde_json::json;
+    // A value that breaks a rule names its field; one of the wrong shape (a
+    // date that is no date, an unknown status) is a JSON error, which names
+    // the value and its line and column in the file.
+    let cases: [(&str, Edit, &str); 7] = [
+        (
+            "data/articles.json",
+            |v| v["articles"][0]["slug"] = json!("Opening Day"),
+            "articles[0] (Opening Day).slug: ",
+        ),
+        (
+            "data/articles.json",
+            |v| v["articles"][0]["related"] = json!(["no-such-story"]),
+            "articles[0] (added-by-the-tests).related: ",
+        ),
+        (
+            "data/event.json",
+            |v| v["stand_types"][0]["price_per_m2"] = json!("12,50"),
+            "`12,50`",
+        ),
+        (
+            "data/event.json",
+            |v| v["opens"] = json!("2028-13-01"),
+            "`2028-13-01` is not a date (YYYY-MM-DD) at line",
+        ),
+        (
+            "data/event.json",
+            |v| v["payment_schedule"][0]["share"] = json!("1"),
+            "payment_schedule",
+        ),
+        (
+            "data/floorplan.json",
+            |v| v["stands"][0]["status"] = json!("gone"),
+            "unknown variant `gone`",
+        ),
+        (
+            "data/sponsors.json",
+            |v| v["groups"][0]["entries"][0]["url"] = json!("http://example.com"),
+            ".entries[0].url: `http://example.com` is not an https:// address",
+        ),
+    ];
+    for (file, edit, expected) in cases {
+        let root = scratch_copy_of(&public(), "invalid");
+        apply_documented_edits(&root);
+        edit_json(&root, file, edit);
+        let problems = check_site_data(&root);
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.starts_with(&format!("{file}: ")) && p.contains(expected)),
+            "no problem of {file} says `{expected}`:\n{}",
+            problems.join("\n")
+        );
+        fs::remove_dir_all(root).unwrap();
+    }
 }

@@ -1,6 +1,7 @@
-use crate::domain::booking::drawing::{hall_svg, stand_dom_id, stand_id_of, tenths, StandMark};
+use crate::domain::booking::drawing::{hall_svg, stand_dom_id, stand_id_of, StandMark};
 use crate::domain::booking::event::Event;
 use crate::domain::booking::plan::{Direction, FloorPlan as Plan, Hall, Stand, Status};
+use crate::domain::booking::viewport::Viewport;
 use crate::domain::messages::booking::{area_m2, kind_name, money, sides_text, status_name};
 use crate::domain::messages::isolate;
 use crate::domain::{Lang, Msg};
@@ -10,10 +11,6 @@ use send_wrapper::SendWrapper;
 use std::collections::HashMap;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-
-const MAX_ZOOM: f64 = 6.0;
-/// Smallest stand id worth drawing, in CSS pixels.
-const MIN_LABEL_PX: f64 = 7.0;
 
 /// One hall drawn to scale in SVG. It never mirrors: a hall is a physical
 /// place, so only its labels follow the language. Stands are buttons with a
@@ -44,21 +41,9 @@ pub fn FloorPlan(
     });
     let active = RwSignal::new(first);
 
-    let zoom = RwSignal::new(1.0_f64);
-    let centre = RwSignal::new((width / 2.0, depth / 2.0));
-    // The part of the hall in view, as x, y, width, depth.
-    let visible = move |z: f64, (cx, cy): (f64, f64)| {
-        let (w, d) = (width / z, depth / z);
-        let x = (cx - w / 2.0).clamp(0.0, width - w);
-        let y = (cy - d / 2.0).clamp(0.0, depth - d);
-        [x, y, w, d]
-    };
-    let view_box = move || {
-        // Rounded to tenths by hand: float formatting would add kilobytes of Wasm.
-        visible(zoom.get(), centre.get())
-            .map(|v| tenths((v * 10.0).round() as u32))
-            .join(" ")
-    };
+    // What is in view: the maths is the domain's (Viewport), this only wires events to it.
+    let view = RwSignal::new(Viewport::whole(width, depth));
+    let view_box = move || view.with(Viewport::view_box);
     // Brings a stand into view when the keyboard reaches it or zooms around
     // it, so the focused stand is never outside the drawing.
     let reveal = move |id: &str| {
@@ -69,16 +54,13 @@ pub fn FloorPlan(
         }) else {
             return;
         };
-        let [x, y, w, d] = visible(zoom.get_untracked(), centre.get_untracked());
-        if !(x..=x + w).contains(&sx) || !(y..=y + d).contains(&sy) {
-            centre.set((sx, sy));
+        let (now, next) = view.with_untracked(|v| (*v, v.revealing((sx, sy))));
+        if next != now {
+            view.set(next);
         }
     };
-    let zoom_by = move |factor: f64| zoom.update(|z| *z = (*z * factor).clamp(1.0, MAX_ZOOM));
-    let reset = move || {
-        zoom.set(1.0);
-        centre.set((width / 2.0, depth / 2.0));
-    };
+    let zoom_by = move |factor: f64| view.update(|v| *v = v.zoomed(factor));
+    let reset = move || view.update(|v| *v = v.fit());
 
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
 
@@ -109,15 +91,12 @@ pub fn FloorPlan(
         let alive = SendWrapper::new((observer, on_resize));
         on_cleanup(move || alive.take().0.disconnect());
     });
-    let labels_legible = move || {
-        let px_per_unit = plan_px.get() * zoom.get() / width;
-        // The label's font size is 32 % of the stand's shorter side.
-        px_per_unit * f64::from(shortest_side) * 0.32 >= MIN_LABEL_PX
-    };
+    // A memo: a pan changes the view but not this, and must not redraw the ids.
+    let labels_legible =
+        Memo::new(move |_| view.with(|v| v.labels_legible(plan_px.get(), shortest_side)));
     // Pointers down on the plan (mouse, pen or fingers), for drag and pinch.
     let pointers = StoredValue::new(HashMap::<i32, (f64, f64)>::new());
     let dragged = StoredValue::new(false);
-    let units_per_px = move || (width / zoom.get_untracked()) / plan_px.get_untracked().max(1.0);
     let on_pointerdown = move |ev: web_sys::PointerEvent| {
         dragged.set_value(false);
         pointers.update_value(|p| {
@@ -138,7 +117,6 @@ pub fn FloorPlan(
                 .map(|(_, v)| *v)
                 .collect()
         });
-        let scale = units_per_px();
         if let [other] = others[..] {
             // Pinch: the ratio of finger distances is the zoom step.
             let dist = |a: (f64, f64)| {
@@ -152,11 +130,8 @@ pub fn FloorPlan(
             let (dx, dy) = (now.0 - before.0, now.1 - before.1);
             if dx.abs() + dy.abs() > 0.0 && (dragged.get_value() || dx.abs() + dy.abs() > 6.0) {
                 dragged.set_value(true);
-                centre.update(|c| {
-                    let (w, d) = (width / zoom.get_untracked(), depth / zoom.get_untracked());
-                    c.0 = (c.0 - dx * scale).clamp(w / 2.0, width - w / 2.0);
-                    c.1 = (c.1 - dy * scale).clamp(d / 2.0, depth - d / 2.0);
-                });
+                let plan_width = plan_px.get_untracked();
+                view.update(|v| *v = v.dragged(dx, dy, plan_width));
             } else {
                 return;
             }
@@ -377,7 +352,7 @@ pub fn FloorPlan(
                 <rect class="floor-plan__hall" x="0" y="0" width=h.width.0 height=h.depth.0></rect>
                 // Markup built by booking::drawing, which escapes every data value.
                 <g inner_html=drawing.shapes></g>
-                <g class="floor-plan__ids" aria-hidden="true" inner_html=move || if labels_legible() { ids.clone() } else { String::new() }></g>
+                <g class="floor-plan__ids" aria-hidden="true" inner_html=move || if labels_legible.get() { ids.clone() } else { String::new() }></g>
             </svg>
             <p id="plan-help" class="floor-plan__help">{tr(Msg::PlanHelp)}</p>
         </div>

@@ -50,10 +50,10 @@ export class Booking {
     throw new Error(`${selector} not reached by Tab`);
   }
 
-  /** Chooses stand A12 (12 m², valid alone) and fills the details step correctly. */
+  /** Chooses fixture stand T1 (12 m², valid alone) and fills the details step correctly. */
   async fillValidRequest() {
     await this.open("en");
-    await this.stand("A12").click();
+    await this.stand("T1").click();
     await this.page.getByRole("link", { name: "Continue" }).click();
     await this.fill(VALID);
     await this.page.getByLabel("I have read the terms").check();

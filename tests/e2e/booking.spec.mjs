@@ -3,6 +3,15 @@ import { test, expect, waitForApp, dataFromNetwork } from "./test.mjs";
 import AxeBuilder from "@axe-core/playwright";
 import { Booking, VALID } from "./booking.mjs";
 import { Site } from "./site.mjs";
+import { FIXTURE_EVENT } from "./fixtures.mjs";
+
+// Every figure below follows from the fixture event and plan (fixtures.mjs):
+// T1 (12 m²) + T2 (9 m²) at EUR 340/m², one open side each, no tax:
+// 4,080 + 3,060 = EUR 7,140.00; at 5.45, LYD 38,913.00; 21 m² of shell in
+// two stands, each started 12 m² bringing 3 spotlights: 6 spotlights; two
+// halves of EUR 3,570.00, due 30 days after 23 November 2026 and 7 days
+// before 19 April 2027. Two extra chairs at EUR 15.00 add EUR 30.00.
+const shell = FIXTURE_EVENT.stand_types.find((t) => t.id === "shell");
 
 test.beforeEach(async ({ page }) => {
   await new Booking(page).freezeClock();
@@ -15,27 +24,28 @@ test("the whole journey in English with a mouse, from the home page to a printed
   await expect(page).toHaveURL(/\/en\/book$/);
 
   // A lone 9 m² shell stand breaks the 12 m² minimum: the reason is shown, nothing is priced.
-  await b.stand("A01").click();
-  await expect(b.stand("A01")).toHaveAttribute("aria-pressed", "true");
-  await expect(b.rules).toContainText("Shell scheme (equipped) stands need at least 12 m². A01 is 9 m²");
+  await b.stand("T2").click();
+  await expect(b.stand("T2")).toHaveAttribute("aria-pressed", "true");
+  await expect(b.rules).toContainText(shell.name.en);
+  await expect(b.rules).toContainText(`${shell.min_area_m2} m²`);
+  await expect(b.rules).toContainText("T2");
   await expect(b.quoteTotal).toHaveCount(0);
 
-  // The adjacent stand makes 18 m² together: an exact quote.
-  await b.stand("A02").click();
+  // The adjacent stand makes 21 m² together: an exact quote.
+  await b.stand("T1").click();
   await expect(b.rules).toHaveCount(0);
-  await expect(page.locator(".quote__table").first()).toContainText("Stand A01: 2 open sides (corner) (+5 %)");
-  await expect(b.quoteTotal).toHaveText("EUR 6,273.00");
-  await expect(page.locator(".quote__lyd")).toContainText("LYD 34,187.85");
+  await expect(b.quoteTotal).toHaveText("EUR 7,140.00");
+  await expect(page.locator(".quote__lyd")).toContainText("LYD 38,913.00");
   await expect(page.locator(".quote__included")).toContainText("6 × Spotlights");
   const schedule = page.locator(".quote__schedule tbody tr");
   await expect(schedule.nth(0)).toContainText("23 December 2026");
-  await expect(schedule.nth(0)).toContainText("EUR 3,136.50");
+  await expect(schedule.nth(0)).toContainText("EUR 3,570.00");
   await expect(schedule.nth(1)).toContainText("12 April 2027");
-  await expect(schedule.nth(1)).toContainText("EUR 3,136.50");
+  await expect(schedule.nth(1)).toContainText("EUR 3,570.00");
 
   await page.locator("details.extras summary").click();
   await page.locator("#extra-chair").fill("2");
-  await expect(b.quoteTotal).toHaveText("EUR 6,303.00");
+  await expect(b.quoteTotal).toHaveText("EUR 7,170.00");
 
   await page.getByRole("link", { name: "Continue" }).click();
   await expect(page).toHaveURL(/\/en\/book\/details$/);
@@ -45,15 +55,15 @@ test("the whole journey in English with a mouse, from the home page to a printed
   await page.getByLabel("I have read the terms").check();
   await page.getByRole("button", { name: "Send stand request" }).click();
 
-  await expect(page).toHaveURL(/\/en\/book\/request\/LB27-1123-[2-9A-Z]{6}$/);
+  await expect(page).toHaveURL(new RegExp(`/en/book/request/${FIXTURE_EVENT.reference_prefix}-1123-[2-9A-Z]{6}$`));
   await expect(page.getByRole("heading", { name: "Your stand request is ready" })).toBeVisible();
   await expect(page.getByRole("note")).toContainText("This is a request, not a booking");
-  await expect(page.locator(".quote__total .quote__amount")).toHaveText("EUR 6,303.00");
+  await expect(page.locator(".quote__total .quote__amount")).toHaveText("EUR 7,170.00");
   const reference = page.url().split("/").pop();
 
   const mail = await page.getByRole("link", { name: "E-mail the organiser" }).getAttribute("href");
   const body = decodeURIComponent(mail.split("body=")[1]);
-  expect(mail.startsWith("mailto:stands@example.ly?subject=")).toBe(true);
+  expect(mail.startsWith(`mailto:${FIXTURE_EVENT.request_email}?subject=`)).toBe(true);
   expect(body).toContain(`STAND REQUEST ${reference}`);
   expect(body).toContain(`طلب جناح \u2068${reference}\u2069`);
   expect(body).toContain("Fascia (AR): طرابلس للصلب");
@@ -62,8 +72,8 @@ test("the whole journey in English with a mouse, from the home page to a printed
   expect(download.suggestedFilename()).toBe(`stand-request-${reference}.json`);
   const json = JSON.parse(await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c).toString()));
   expect(json.reference).toBe(reference);
-  expect(json.quote.total).toBe("6303.00");
-  expect(json.choice.stands).toEqual(["A01", "A02"]);
+  expect(json.quote.total).toBe("7170.00");
+  expect(json.choice.stands).toEqual(["T2", "T1"]);
 
   // The print stylesheet leaves the request alone on the page.
   await page.emulateMedia({ media: "print" });
@@ -84,17 +94,18 @@ test("the whole journey in Arabic with the keyboard only", async ({ page }) => {
   await b.open("ar");
   await new Site(page).expectLang("ar");
   // The first available stand holds the plan's tab stop.
-  await b.tabTo("#stand-A01");
+  await b.tabTo("#stand-T1");
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("status").filter({ hasText: "أضيف الجناح \u2068A01\u2069 إلى اختيارك" })).toHaveCount(1);
-  // The hall does not mirror: ArrowRight goes to A02, physically to the right of A01.
+  await expect(b.stand("T1")).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByRole("status").filter({ hasText: "أضيف الجناح \u2068T1\u2069 إلى اختيارك" })).toHaveCount(1);
+  // The hall does not mirror: ArrowRight goes to T2, physically to the right of T1.
   await page.keyboard.press("ArrowRight");
-  await expect(b.stand("A02")).toBeFocused();
+  await expect(b.stand("T2")).toBeFocused();
   await page.keyboard.press(" ");
-  await expect(b.stand("A02")).toHaveAttribute("aria-pressed", "true");
-  const [a01, a02] = [await b.stand("A01").boundingBox(), await b.stand("A02").boundingBox()];
-  expect(a01.x).toBeLessThan(a02.x);
-  await expect(b.quoteTotal).toHaveText("EUR 6,273.00");
+  await expect(b.stand("T2")).toHaveAttribute("aria-pressed", "true");
+  const [t1, t2] = [await b.stand("T1").boundingBox(), await b.stand("T2").boundingBox()];
+  expect(t1.x).toBeLessThan(t2.x);
+  await expect(b.quoteTotal).toHaveText("EUR 7,140.00");
 
   await b.tabTo("a.button--block");
   await page.keyboard.press("Enter");
@@ -107,7 +118,7 @@ test("the whole journey in Arabic with the keyboard only", async ({ page }) => {
   await page.keyboard.press(" ");
   await b.tabTo("button[type=submit]");
   await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(/\/ar\/book\/request\/LB27-/);
+  await expect(page).toHaveURL(new RegExp(`/ar/book/request/${FIXTURE_EVENT.reference_prefix}-`));
   await expect(page.getByRole("heading", { name: "طلب جناحك جاهز" })).toBeVisible();
   await expect(page.getByRole("note")).toContainText("هذا طلب وليس حجزاً");
 });
@@ -125,12 +136,12 @@ test("on a 375 px phone, by touch, with no horizontal scrolling", async ({ brows
   await expect(ids).toHaveCount(0);
   await page.getByRole("button", { name: "Zoom in" }).tap();
   await page.getByRole("button", { name: "Zoom in" }).tap();
-  await expect(ids.filter({ hasText: "A01" })).toBeVisible();
+  await expect(ids.filter({ hasText: "T1" })).toBeVisible();
   await page.getByRole("button", { name: "Show the whole hall" }).tap();
   await expect(ids).toHaveCount(0);
-  await b.stand("A01").tap();
-  await b.stand("A02").tap();
-  await expect(b.quoteTotal).toHaveText("EUR 6,273.00");
+  await b.stand("T1").tap();
+  await b.stand("T2").tap();
+  await expect(b.quoteTotal).toHaveText("EUR 7,140.00");
   await site.expectNoHorizontalOverflow();
   await page.getByRole("button", { name: "List" }).tap();
   await site.expectNoHorizontalOverflow();
@@ -148,15 +159,17 @@ test("unavailable stands say why, and mixing stand types is refused", async ({ p
   const b = new Booking(page);
   await b.open("en");
   // aria-disabled keeps Playwright from clicking; a visitor's mouse still can.
-  await b.stand("A05").click({ force: true });
-  await expect(b.stand("A05")).toHaveAttribute("aria-pressed", "false");
+  await b.stand("T3").click({ force: true }); // sold
+  await expect(b.stand("T3")).toHaveAttribute("aria-pressed", "false");
   await expect(page.locator(".stand-details")).toContainText("Already sold.");
-  await expect(page.getByRole("status").filter({ hasText: "Stand A05: Already sold." })).toHaveCount(1);
+  await expect(page.getByRole("status").filter({ hasText: "Stand T3: Already sold." })).toHaveCount(1);
 
-  await b.stand("A12").click(); // 4 m × 3 m shell stand: 12 m², valid alone
+  await b.stand("T1").click(); // 4 m × 3 m shell stand: 12 m², valid alone
   await expect(b.quoteTotal).toHaveText("EUR 4,080.00");
-  await page.getByRole("button", { name: "Hall B · Space only" }).click();
-  await b.stand("B01").click();
+  // An outdoor plot in the other hall: the selection spans halls, the types may not mix.
+  await page.getByRole("button", { name: "Outdoor yard" }).click();
+  await b.stand("U1").click();
+  await expect(b.stand("U1")).toHaveAttribute("aria-pressed", "true");
   await expect(b.rules).toContainText("One request covers one stand type");
   await expect(page.getByRole("link", { name: "Continue" })).toHaveCount(0);
 });
@@ -166,19 +179,20 @@ test("the list chooses the same stands as the plan, and sorts and filters", asyn
   await b.open("en");
   await page.getByRole("button", { name: "List" }).click();
   const table = page.locator(".stand-table__table");
-  await page.getByLabel("Hall", { exact: true }).selectOption("O");
-  // Available stands only, by default: five outdoor plots.
+  await page.getByLabel("Hall", { exact: true }).selectOption("U");
+  await expect(table.locator("tbody tr")).toHaveCount(1);
+  await page.getByLabel("Hall", { exact: true }).selectOption("T");
+  // Available stands only, by default: T1, T2, T4, T5 and T7.
   await expect(table.locator("tbody tr")).toHaveCount(5);
   await table.getByRole("button", { name: "Price" }).click();
   await expect(table.locator("thead th").nth(5)).toHaveAttribute("aria-sort", "ascending");
-  await expect(table.locator("tbody tr").first()).toContainText("EUR 5,500.00");
+  await expect(table.locator("tbody tr").first()).toContainText("EUR 3,060.00"); // T2: 9 m² × 340
   await table.getByRole("button", { name: "Price" }).click();
-  await expect(table.locator("tbody tr").first()).toContainText("EUR 23,000.00");
-  await page.getByLabel("Hall", { exact: true }).selectOption("A");
-  await page.getByRole("checkbox", { name: "Choose A12" }).check();
+  await expect(table.locator("tbody tr").first()).toContainText("EUR 5,400.00"); // T5: 18 m² × 300
+  await page.getByRole("checkbox", { name: "Choose T1" }).check();
   await expect(b.quoteTotal).toHaveText("EUR 4,080.00");
   await page.getByRole("button", { name: "Floor plan" }).click();
-  await expect(b.stand("A12")).toHaveAttribute("aria-pressed", "true");
+  await expect(b.stand("T1")).toHaveAttribute("aria-pressed", "true");
 });
 
 test("the plan zooms with the keyboard and the buttons", async ({ page }) => {
@@ -186,7 +200,7 @@ test("the plan zooms with the keyboard and the buttons", async ({ page }) => {
   await b.open("en");
   const svg = page.locator(".floor-plan__svg");
   const whole = await svg.getAttribute("viewBox");
-  await b.tabTo("#stand-A01");
+  await b.tabTo("#stand-T1");
   await page.keyboard.press("+");
   await expect(svg).not.toHaveAttribute("viewBox", whole);
   await page.keyboard.press("0");
@@ -200,7 +214,7 @@ test("the plan zooms with the keyboard and the buttons", async ({ page }) => {
 test("in a zoomed plan the stand reached by keyboard is always in view", async ({ page }) => {
   const b = new Booking(page);
   await b.open("en");
-  await b.tabTo("#stand-A01");
+  await b.tabTo("#stand-T1");
   const svg = page.locator(".floor-plan__svg");
   const focused = page.locator(".floor-plan__stand:focus");
   const inView = async () => {
@@ -209,8 +223,9 @@ test("in a zoomed plan the stand reached by keyboard is always in view", async (
   };
   for (let i = 0; i < 6; i++) await page.keyboard.press("+");
   await expect.poll(inView).toBe(true);
-  for (let i = 0; i < 12; i++) await page.keyboard.press("ArrowRight");
-  await expect(focused).toHaveId("stand-A13");
+  // Along the row T1, T2, T3, T4 to T7, far to the right, and no further.
+  for (let i = 0; i < 6; i++) await page.keyboard.press("ArrowRight");
+  await expect(focused).toHaveId("stand-T7");
   await expect.poll(inView).toBe(true);
 });
 
@@ -240,7 +255,7 @@ test("the plan zooms with Ctrl + wheel and pans by dragging, and a drag chooses 
 test("a half-typed form survives a reload and a language switch, and errors are shown beside their fields", async ({ page }) => {
   const b = new Booking(page);
   await b.open("en");
-  await b.stand("A12").click();
+  await b.stand("T1").click();
   await page.getByRole("link", { name: "Continue" }).click();
   await b.fill({ company: "Half Typed Ltd", email: "not-an-email" });
   await page.locator("#contact").focus();
@@ -264,7 +279,7 @@ test("a corrupt draft is discarded with a notice", async ({ page }) => {
   const b = new Booking(page);
   await b.open("en");
   await expect(page.locator(".notice")).toContainText("could not be read, so we started afresh");
-  await b.stand("A12").click();
+  await b.stand("T1").click();
   await expect(b.quoteTotal).toHaveText("EUR 4,080.00");
 });
 
@@ -276,7 +291,7 @@ test("with storage turned off the booking still works and says nothing is saved"
   });
   const b = new Booking(page);
   await b.open("en");
-  await b.stand("A12").click();
+  await b.stand("T1").click();
   await expect(page.locator(".notice")).toContainText("This browser cannot save your choices");
   await page.getByRole("link", { name: "Continue" }).click();
   await b.fill(VALID);
@@ -286,12 +301,7 @@ test("with storage turned off the booking still works and says nothing is saved"
 });
 
 test("sending to the organiser's endpoint fails, says so, and succeeds on retry", async ({ page }) => {
-  await dataFromNetwork(page);
-  await page.route("**/data/event.json", async (route) => {
-    const response = await route.fetch();
-    const event = await response.json();
-    await route.fulfill({ response, json: { ...event, endpoint: "/api/requests" } });
-  });
+  // The fixture event posts requests to /api/requests.
   const posts = [];
   await page.route("**/api/requests", async (route) => {
     posts.push(route.request().postDataJSON());
@@ -324,7 +334,7 @@ test("a request cannot be sent twice", async ({ page }) => {
 test("hostile, long and mixed-direction input is kept as text", async ({ page }) => {
   const b = new Booking(page);
   await b.open("en");
-  await b.stand("A12").click();
+  await b.stand("T1").click();
   await page.getByRole("link", { name: "Continue" }).click();
   const hostile = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>';
   await b.fill({ ...VALID, company: `\u202EEvil ${hostile}`, notes: "ملاحظة mixed نص ".repeat(800) });
@@ -343,18 +353,20 @@ test("a stand whose type the event's terms do not list is explained, not priced,
   await page.route("**/data/floorplan.json", async (route) => {
     const response = await route.fetch();
     const plan = await response.json();
-    plan.stands.find((s) => s.id === "A12").type = "shel";
+    plan.stands.find((s) => s.id === "T1").type = "shel";
     await route.fulfill({ response, json: plan });
   });
   const b = new Booking(page);
   await b.open("en");
-  await b.stand("A12").click();
-  await expect(b.rules).toContainText("Stand A12 cannot be priced: the plan gives it the type “shel”");
+  await b.stand("T1").click();
+  await expect(b.rules).toContainText("T1");
+  await expect(b.rules).toContainText("“shel”");
   await expect(b.quoteTotal).toHaveCount(0);
-  await b.stand("A12").click();
-  await b.stand("A01").click();
-  await b.stand("A02").click();
-  await expect(b.quoteTotal).toHaveText("EUR 6,273.00");
+  await b.stand("T1").click();
+  // T4: 12 m² × 340 with two open sides, +5 %.
+  await b.stand("T4").click();
+  await expect(page.locator(".quote__table").first()).toContainText("(+5 %)");
+  await expect(b.quoteTotal).toHaveText("EUR 4,284.00");
 });
 
 test("hostile text in the floor plan data is drawn as text, never as markup", async ({ page }) => {
@@ -366,7 +378,7 @@ test("hostile text in the floor plan data is drawn as text, never as markup", as
     const response = await route.fetch();
     const plan = await response.json();
     plan.halls[0].features[0].label.en = `Entrance ${hostile}`;
-    const stand = plan.stands.find((s) => s.id === "A12");
+    const stand = plan.stands.find((s) => s.id === "T1");
     stand.exhibitor = hostile;
     stand.note = { en: `Note ${hostile}`, ar: `ملاحظة ${hostile}` };
     await route.fulfill({ response, json: plan });
@@ -375,7 +387,7 @@ test("hostile text in the floor plan data is drawn as text, never as markup", as
   await b.open("en");
   await expect(page.locator(".floor-plan__feature text").first()).toHaveText(`Entrance ${hostile}`);
   await expect(page.locator(".floor-plan img")).toHaveCount(0);
-  await b.stand("A12").click();
+  await b.stand("T1").click();
   await expect(page.locator(".stand-details")).toContainText(`Note ${hostile}`);
   await expect(page.locator(".stand-details")).toContainText(hostile);
   await expect(page.locator(".stand-details img")).toHaveCount(0);
@@ -391,9 +403,9 @@ for (const lang of ["en", "ar"]) {
       expect(results.violations.map((v) => `${name}: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
     };
     await b.open(lang);
-    await b.stand("A01").click();
+    await b.stand("T2").click();
     await check("plan with a rule broken");
-    await b.stand("A02").click();
+    await b.stand("T1").click();
     await page.locator("details.extras summary").click();
     await check("plan with a quote");
     await page.locator(".book__views .tab").nth(1).click();

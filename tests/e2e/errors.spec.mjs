@@ -2,6 +2,7 @@
 // sense, and the rest of the page keeps working.
 import { test, expect, dataFromNetwork } from "./test.mjs";
 import { Site, BILINGUAL } from "./site.mjs";
+import { FIXTURE_ARTICLES } from "./fixtures.mjs";
 
 // The files are fetched, as on a client-side navigation: a prerendered page
 // carries its own copies, which cannot fail.
@@ -21,7 +22,7 @@ test("a server error on the news index shows a message, and retry recovers", asy
   await expect(page.getByRole("navigation")).toBeVisible();
   fail = false;
   await alert.getByRole("button", { name: "Try again" }).click();
-  await expect(page.locator(".article-card")).toHaveCount(5);
+  await expect(page.locator(".article-card")).toHaveCount(FIXTURE_ARTICLES.length);
 });
 
 test("a network failure is explained in Arabic", async ({ page }) => {
@@ -60,7 +61,7 @@ test("a slow data file shows loading, then the content", async ({ page }) => {
   const site = new Site(page);
   await site.open("/en/news");
   await expect(page.getByRole("status")).toHaveText("Loading…");
-  await expect(page.locator(".article-card")).toHaveCount(5);
+  await expect(page.locator(".article-card")).toHaveCount(FIXTURE_ARTICLES.length);
 });
 
 test("an unknown article is a not-found page in the visitor's language", async ({ page }) => {

@@ -1,12 +1,17 @@
-// Data the tests own: a small event and floor plan under tests/fixtures/site/data,
-// served in place of the shipped files, so an editor's change to public/data
-// never breaks a test. The fixture hall "T":
+// Data the tests own: the site under tests/fixtures/site/data. Every test runs
+// on the fixture build made from it (playwright.config.mjs), and the fault
+// cases also serve these files in place of what a page carries, so an
+// editor's change to public/data never breaks a test. The fixture hall "T"
+// (60 × 32 m, shell EUR 340/m², minimum 12 m²; space EUR 300/m², minimum 18 m²):
 //   T1 shell 4 × 3 m (12 m², the shell minimum), available
-//   T2 shell 3 × 3 m, available, next to T1
-//   T3 shell, sold · T4 shell 4 × 3 m, 2 open sides, available
+//   T2 shell 3 × 3 m (9 m²), available, next to T1 on its right
+//   T3 shell, sold · T4 shell 4 × 3 m, 2 open sides (+5 %), available
 //   T5 space only 6 × 3 m (18 m²), available · T6 shell, on hold
+//   T7 shell 4 × 3 m, available, far to the right of the row T1..T4
+// Hall "U", the outdoor yard: U1 outdoor 10 × 5 m, available.
 // The fixture event opens on 2027-04-19, takes requests until the day before,
-// and posts requests to /api/requests.
+// has no tax, LYD 5.45 to the euro, pays 50 % 30 days after the request and
+// 50 % 7 days before opening, and posts requests to /api/requests.
 import { expect } from "@playwright/test";
 import { dataFromNetwork } from "./test.mjs";
 import { fileURLToPath } from "node:url";
@@ -14,7 +19,11 @@ import { readFileSync } from "node:fs";
 
 const dir = fileURLToPath(new URL("../fixtures/site/data/", import.meta.url));
 
-export const FIXTURE_EVENT = JSON.parse(readFileSync(`${dir}event.json`, "utf8"));
+const read = (file) => JSON.parse(readFileSync(`${dir}${file}`, "utf8"));
+export const FIXTURE_EVENT = read("event.json");
+export const FIXTURE_SITE = read("site.json");
+export const FIXTURE_ARTICLES = read("articles.json").articles;
+export const FIXTURE_SPONSORS = read("sponsors.json").groups;
 
 /** Serves the fixture event and plan instead of the shipped ones (fetched,
  * not the shipped copies a prerendered page carries). */

@@ -78,7 +78,7 @@ test("each booking step has its own title", async ({ page }) => {
 test("focus the visitor moves right after a page change is never taken back", async ({ page }) => {
   const b = new Booking(page);
   await b.open("en");
-  await b.stand("A12").click();
+  await b.stand("T1").click(); // fixture: 12 m², valid alone
   await page.getByRole("link", { name: "Continue" }).focus();
   await page.keyboard.press("Enter");
   // A fast keyboard user goes straight into a field and types on for a

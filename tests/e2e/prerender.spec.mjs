@@ -2,7 +2,8 @@
 // JavaScript, in the right language and direction, with real links; then the
 // app takes it over without a flash, a duplicate, a shift or a fetch.
 import { test, expect, ready } from "./test.mjs";
-import { ORIGIN, SUBPATH } from "./site.mjs";
+import { ORIGIN, FIXTURE_ORIGIN, SUBPATH } from "./site.mjs";
+import { FIXTURE_EVENT } from "./fixtures.mjs";
 import AxeBuilder from "@axe-core/playwright";
 
 test.describe("without JavaScript", () => {
@@ -112,11 +113,12 @@ test.describe("the app takes over", () => {
     await page.clock.setFixedTime(new Date("2026-11-23T10:00:00Z"));
     await page.goto("/en/book");
     await page.evaluate(() => localStorage.setItem("expo.lang", "en"));
-    const response = await page.goto("/en/book/request/LB27-1123-ABCDEF");
+    const reference = `${FIXTURE_EVENT.reference_prefix}-1123-ABCDEF`;
+    const response = await page.goto(`/en/book/request/${reference}`);
     expect(response.status()).toBe(404);
     await expect(page.locator("main")).toContainText("This request is not stored in this browser");
     await expect(page.locator("main h1")).toHaveText("Book a Stand");
-    expect(page.url()).toBe(`${ORIGIN}/en/book/request/LB27-1123-ABCDEF`);
+    expect(page.url()).toBe(`${FIXTURE_ORIGIN}/en/book/request/${reference}`);
   });
 });
 

@@ -3,7 +3,7 @@
 // server survives a malformed URL.
 import { request as httpRequest } from "node:http";
 import { test, expect } from "./test.mjs";
-import { Site, BILINGUAL } from "./site.mjs";
+import { Site } from "./site.mjs";
 import { Booking, VALID } from "./booking.mjs";
 
 // As playwright.config.mjs serves them (E2E_PORT moves both; the sub-path build is on the next port).
@@ -13,13 +13,29 @@ const BUILDS = [
   { name: "sub-path build", origin: `http://127.0.0.1:${port + 1}`, base: "/expo/" },
 ];
 
-// Each page, and what shows it has finished loading its data.
+// Each page, and what shows it has finished loading its data. These are the
+// shipped builds, so what to open is read from the build's own data files.
 const PAGES = [
-  { path: "en/", ready: "main h1" },
-  { path: `en/news/${BILINGUAL}`, ready: ".article__body p" },
-  { path: "en/book", ready: "#stand-A12" },
-  { path: "ar/", ready: "main h1" },
+  { name: "en/", path: () => "en/", ready: () => "main h1" },
+  { name: "en/news/<an article>", path: (d) => `en/news/${d.article}`, ready: () => ".article__body p" },
+  { name: "en/book", path: () => "en/book", ready: (d) => `#stand-${d.stand}` },
+  { name: "ar/", path: () => "ar/", ready: () => "main h1" },
 ];
+
+/**
+ * What a build's data offer, whatever they hold: an article with an English
+ * body; an available stand of the first hall that meets its type's minimum
+ * alone; the reference prefix; and a day on which requests are open.
+ */
+async function shipped(request, origin, base) {
+  const get = async (file) => (await request.get(`${origin}${base}data/${file}`)).json();
+  const [{ articles }, plan, event] = await Promise.all([get("articles.json"), get("floorplan.json"), get("event.json")]);
+  const minimum = Object.fromEntries(event.stand_types.map((t) => [t.id, t.min_area_m2]));
+  const stand = plan.stands.find((s) => s.hall === plan.halls[0].id && s.status === "available" && s.w * s.d >= minimum[s.type]);
+  const open = new Date(`${event.opens}T10:00:00Z`);
+  open.setUTCDate(open.getUTCDate() - 60 - (event.rules.requests_until_days_before_opening ?? 0));
+  return { article: articles.find((a) => a.body?.includes("en")).slug, stand: stand.id, prefix: event.reference_prefix, open };
+}
 
 /** A GET with the path exactly as written (no dot-segment resolution). */
 function rawGet(origin, path) {
@@ -58,12 +74,13 @@ for (const { name, origin, base } of BUILDS) {
   const url = (path) => `${origin}${base}${path}`;
 
   test.describe(name, () => {
-    for (const { path, ready } of PAGES) {
-      test(`${base}${path} runs under the policy, with integrity on every script and stylesheet`, async ({ page }) => {
+    for (const { name, path, ready } of PAGES) {
+      test(`${base}${name} runs under the policy, with integrity on every script and stylesheet`, async ({ page }) => {
+        const data = await shipped(page.request, origin, base);
         const errors = await watch(page);
         const site = new Site(page);
-        await site.open(url(path));
-        await expect(page.locator(ready).first()).toBeVisible();
+        await site.open(url(path(data)));
+        await expect(page.locator(ready(data)).first()).toBeVisible();
 
         const csp = page.locator('meta[http-equiv="Content-Security-Policy"]');
         await expect(csp).toHaveCount(1);
@@ -125,18 +142,19 @@ for (const { name, origin, base } of BUILDS) {
     });
 
     test("a whole stand request, with its download, runs under the policy", async ({ page }) => {
+      const data = await shipped(page.request, origin, base);
       const errors = await watch(page);
       const b = new Booking(page);
-      await b.freezeClock();
+      await page.clock.setFixedTime(data.open);
       await new Site(page).open(url("en/book"));
-      await b.stand("A12").click();
+      await b.stand(data.stand).click();
       await page.getByRole("link", { name: "Continue" }).click();
       await b.fill(VALID);
       await page.getByLabel("I have read the terms").check();
       await page.getByRole("button", { name: "Send stand request" }).click();
       await expect(page.getByRole("heading", { name: "Your stand request is ready" })).toBeVisible();
       const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download (JSON)" }).click()]);
-      expect(download.suggestedFilename()).toMatch(/^stand-request-LB27-/);
+      expect(download.suggestedFilename()).toMatch(new RegExp(`^stand-request-${data.prefix}-`));
       await new Site(page).switchLanguage();
       await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
       expect(await violations(page)).toEqual([]);

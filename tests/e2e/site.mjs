@@ -4,13 +4,17 @@ import { expect } from "@playwright/test";
 import { ready } from "./test.mjs";
 
 const port = Number(process.env.E2E_PORT ?? 4173);
-/** The root build's origin, and the sub-path build's address (see playwright.config.mjs). */
+/** The shipped builds (public/data): the root build's origin and the sub-path
+ * build's address. Tests of them assert only what holds of any valid data. */
 export const ORIGIN = `http://127.0.0.1:${port}`;
 export const SUBPATH = `http://127.0.0.1:${port + 1}/expo/`;
+/** The fixture build's origin (tests/fixtures/site/data), every test's baseURL. */
+export const FIXTURE_ORIGIN = `http://127.0.0.1:${port + 2}`;
 
-export const BILINGUAL = "libyan-professionals-abroad";
-export const ENGLISH_ONLY = "international-collaboration-e-government";
-export const NO_BODY = "ai-in-the-cloud";
+// Articles of the fixture site, one of each kind.
+export const BILINGUAL = "both-languages";
+export const ENGLISH_ONLY = "english-only";
+export const NO_BODY = "no-body-yet";
 
 export class Site {
   constructor(page) {

@@ -8,3 +8,4 @@ pub mod money;
 pub mod plan;
 pub mod quote;
 pub mod request;
+pub mod viewport;

@@ -237,7 +237,25 @@ mod tests {
         assert_eq!(div_round(5, 10), Some(1));
         assert_eq!(div_round(4, 10), Some(0));
         assert_eq!(div_round(-5, 10), Some(-1));
+        // The sign comes from both operands, the denominator's too.
+        assert_eq!(div_round(5, -10), Some(-1));
+        assert_eq!(div_round(-5, -10), Some(1));
         assert_eq!(Money(1_005).percent(Percent(5_000)), Some(Money(503)));
+    }
+
+    #[test]
+    fn lengths_are_written_back_in_metres() {
+        assert_eq!(serde_json::to_string(&Length(25)).unwrap(), "2.5");
+        let back: Length = serde_json::from_str("2.5").unwrap();
+        assert_eq!(back, Length(25));
+    }
+
+    #[test]
+    fn amounts_are_written_with_their_sign_only_when_negative() {
+        assert_eq!(Money(0).amount_text(), "0.00");
+        assert_eq!(Money(-150).amount_text(), "-1.50");
+        assert_eq!(Money(123_456_789).amount_text(), "1,234,567.89");
+        assert_eq!(Money(12_345_600).amount_text(), "123,456.00");
     }
 
     #[test]
@@ -256,6 +274,7 @@ mod tests {
     #[test]
     fn amounts_are_written_with_western_digits_and_groups() {
         assert_eq!(Money(123_456_789).amount_text(), "1,234,567.89");
+        assert_eq!(Money(12_345_600).amount_text(), "123,456.00");
         assert_eq!(Money(5).with_currency("EUR"), "EUR 0.05");
         assert_eq!(Money(100_000).amount_text(), "1,000.00");
         assert_eq!(Rate(52_500).text(), "5.25");

@@ -1,8 +1,8 @@
 //! The floor plan the organiser publishes (`public/data/floorplan.json`):
 //! halls and stands in metres, with type, open sides and status.
 
-use super::event::Event;
-use super::money::{area_text, Length, Money};
+use super::event::{Event, StandType};
+use super::money::{area_text, Length, Money, Percent};
 use crate::domain::data::{check_id, DataFile};
 use crate::domain::text::Text;
 use serde::{Deserialize, Serialize};
@@ -89,6 +89,22 @@ pub struct Stand {
     pub note: Option<Text>,
 }
 
+/// A stand's price: its space (area × its type's rate per m²) and the
+/// premium for its open sides, a percentage of the space.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StandPrice {
+    pub space: Money,
+    pub premium_rate: Percent,
+    pub premium: Money,
+}
+
+impl StandPrice {
+    /// Space and premium together.
+    pub fn total(&self) -> Option<Money> {
+        self.space.checked_add(self.premium)
+    }
+}
+
 impl Stand {
     /// Whether an exhibitor may choose this stand now.
     pub fn is_available(&self) -> bool {
@@ -106,9 +122,22 @@ impl Stand {
     /// Area × rate plus the open-side premium: what this stand alone costs
     /// (`None` if the terms do not price it or the amount cannot be represented).
     pub fn price(&self, event: &Event) -> Option<Money> {
-        let t = event.stand_type(&self.kind)?;
-        let base = space_price(self.area_dm2(), t.price_per_m2)?;
-        base.checked_add(base.percent(event.premium(self.open_sides)?)?)
+        self.priced(event.stand_type(&self.kind)?, event)?.total()
+    }
+
+    /// The stand's price in its parts, at the rate of its type `t`: the one
+    /// place a stand is priced (the plan, the list and the quote read it).
+    /// `None` if an amount cannot be represented.
+    pub fn priced(&self, t: &StandType, event: &Event) -> Option<StandPrice> {
+        let space = space_price(self.area_dm2(), t.price_per_m2)?;
+        // The terms list a premium for 1 to 4 open sides and every stand has
+        // 1 to 4 (both checked where the files are read).
+        let premium_rate = event.premium(self.open_sides).unwrap_or_default();
+        Some(StandPrice {
+            space,
+            premium_rate,
+            premium: space.percent(premium_rate)?,
+        })
     }
 
     /// Whether two stands touch along an edge (not only at a corner).
@@ -396,7 +425,8 @@ pub(crate) mod tests {
     #[test]
     fn the_list_filters_and_sorts() {
         let event: Event =
-            serde_json::from_str(include_str!("../../../public/data/event.json")).unwrap();
+            serde_json::from_str(include_str!("../../../tests/fixtures/site/data/event.json"))
+                .unwrap();
         let mut big = stand("big", 10, 0, 6, 3, "shell", Status::Sold);
         big.hall = "B".into();
         let plan = FloorPlan {

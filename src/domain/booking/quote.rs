@@ -3,7 +3,7 @@
 
 use super::event::{Due, Event, Extra, StandType};
 use super::money::{Money, Percent};
-use super::plan::{space_price, FloorPlan, Stand, Status};
+use super::plan::{FloorPlan, Stand, Status};
 use crate::domain::date::Date;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -340,23 +340,20 @@ pub fn quote(
 fn price(event: &Event, checked: &Checked, today: Date) -> Option<Quote> {
     let mut lines = Vec::new();
     for &(s, t) in &checked.stands {
-        let amount = space_price(s.area_dm2(), t.price_per_m2)?;
+        let price = s.priced(t, event)?;
         lines.push(Line::Space {
             stand: s.id.clone(),
             kind: t.id.clone(),
             area_dm2: s.area_dm2(),
             rate: t.price_per_m2,
-            amount,
+            amount: price.space,
         });
-        // Both files are checked where they are read: the terms list a
-        // premium for 1 to 4 open sides and every stand has 1 to 4.
-        let rate = event.premium(s.open_sides).unwrap_or_default();
-        if rate.0 != 0 {
+        if price.premium_rate.0 != 0 {
             lines.push(Line::OpenSides {
                 stand: s.id.clone(),
                 open_sides: s.open_sides,
-                rate,
-                amount: amount.percent(rate)?,
+                rate: price.premium_rate,
+                amount: price.premium,
             });
         }
     }

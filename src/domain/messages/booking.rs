@@ -455,7 +455,8 @@ mod tests {
     #[test]
     fn every_violation_reads_in_both_languages() {
         let event: Event =
-            serde_json::from_str(include_str!("../../../public/data/event.json")).unwrap();
+            serde_json::from_str(include_str!("../../../tests/fixtures/site/data/event.json"))
+                .unwrap();
         let v = Violation::BelowMinimum {
             kind: "shell".into(),
             stands: vec!["A01".into()],
@@ -557,7 +558,8 @@ mod tests {
         use crate::domain::booking::request::Form;
         use crate::domain::date::Date;
         let event: Event =
-            serde_json::from_str(include_str!("../../../public/data/event.json")).unwrap();
+            serde_json::from_str(include_str!("../../../tests/fixtures/site/data/event.json"))
+                .unwrap();
         let extra = event.extras[0].clone();
         let mut choice = Choice {
             stands: vec!["A01".into(), "A02".into()],
