@@ -54,7 +54,10 @@ fn mount() -> leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable>
         .dyn_into()
         .unwrap();
     document().body().unwrap().append_child(&host).unwrap();
-    leptos::mount::mount_to(host, expo_site::App)
+    // The reading site's entry: these tests open its pages.
+    leptos::mount::mount_to(host, || {
+        leptos::prelude::view! { <expo_site::App entry=expo_site::SITE/> }
+    })
 }
 
 #[wasm_bindgen_test]
