@@ -233,7 +233,7 @@ test("a new release mid-form: offered, never forced, and reloading keeps what wa
   await page.locator("#company").fill("Half-filled Co.");
   await page.locator("#contact").fill("Amal");
 
-  const sw = new URL("../../dist/sw.js", import.meta.url);
+  const sw = new URL("../../dist-fixture/sw.js", import.meta.url) // the build the page is on (baseURL);
   const original = await readFile(sw, "utf8");
   try {
     await writeFile(sw, `${original}\n// a new release ${Date.now()}\n`);
