@@ -172,3 +172,15 @@ fn dates_read_as_the_browser_writes_them() {
         }
     }
 }
+
+/// In the browser, plural forms come from `Intl.PluralRules`; they must be
+/// the same as the build's (ICU4X), which the native tests hold to CLDR.
+#[wasm_bindgen_test]
+fn plural_forms_are_the_builds() {
+    use expo_site::domain::messages::{plural, PluralCategory::*};
+    use expo_site::domain::Lang;
+    let ar = [0, 1, 2, 3, 11, 100, 103, 111].map(|n| plural(Lang::Ar, n));
+    assert_eq!(ar, [Zero, One, Two, Few, Many, Other, Few, Many]);
+    let en = [0, 1, 2, 11].map(|n| plural(Lang::En, n));
+    assert_eq!(en, [Other, One, Other, Other]);
+}
