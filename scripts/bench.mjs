@@ -247,9 +247,14 @@ async function slowFirstVisit(browser) {
 }
 
 /**
- * Lighthouse's mobile audit (its own simulated slow 4G and 4× CPU) of the
- * home page, an article and the booking page in both languages: the
- * performance score and the paint and shift numbers behind it.
+ * Lighthouse's mobile audit (slow 4G and 4× CPU) of the home page, an
+ * article and the booking page in both languages: the performance score and
+ * the paint and shift numbers behind it. Throttling is applied in the
+ * browser ("devtools"), not simulated afterwards from a fast local load: on
+ * localhost the app takes over before the first paint, and the simulation
+ * then charges the Wasm's download to the largest paint, which a visitor on
+ * a slow link sees from the page's HTML long before (0.8 s in a Chromium
+ * throttled the same way, against 3.0 s simulated).
  */
 async function lighthouse() {
   const pages = ["/en/", `/en/news/${ARTICLE}`, "/en/book", "/ar/", `/ar/news/${ARTICLE}`, "/ar/book"];
@@ -258,7 +263,7 @@ async function lighthouse() {
     const out = join(tmpdir(), `expo-lighthouse-${process.pid}.json`);
     const run = spawnSync(
       "npx",
-      ["lighthouse", `http://127.0.0.1:${PORT}${path}`, "--quiet", "--form-factor=mobile", "--only-categories=performance", "--output=json", `--output-path=${out}`, "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
+      ["lighthouse", `http://127.0.0.1:${PORT}${path}`, "--quiet", "--throttling-method=devtools", "--form-factor=mobile", "--only-categories=performance", "--output=json", `--output-path=${out}`, "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
       { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM ?? "/usr/bin/chromium" }, encoding: "utf8" },
     );
     if (run.status !== 0) {
