@@ -16,9 +16,25 @@ pub mod booking;
 
 use super::lang::Lang;
 
-/// A string of the interface (data text lives in the data files).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Msg {
+/// Declares [`Msg`] and the list of all its keys from one list, so the
+/// tests read every key with none forgotten.
+macro_rules! keys {
+    ($($m:ident),* $(,)?) => {
+        /// A string of the interface (data text lives in the data files).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Msg {
+            $($m),*
+        }
+
+        impl Msg {
+            /// Every key, for the tests.
+            #[cfg(test)]
+            pub const ALL: &'static [Msg] = &[$(Msg::$m),*];
+        }
+    };
+}
+
+keys!(
     SkipToContent,
     Home,
     News,
@@ -192,7 +208,7 @@ pub enum Msg {
     UpdateLater,
     SendQueued,
     QueuedDelivered,
-}
+);
 
 impl Msg {
     /// The string in `lang`, with `{arguments}` filled in: each value is
@@ -737,196 +753,6 @@ impl Count {
     }
 }
 
-/// Lists every key for the tests, with a match that stops `cargo test` from
-/// compiling when a new key of [`Msg`] is missing here: add it to the list.
-#[cfg(test)]
-macro_rules! every_msg {
-    ($($m:ident),* $(,)?) => {
-        const ALL: &[Msg] = &[$(Msg::$m),*];
-        #[allow(dead_code)]
-        fn exhaustive(m: Msg) {
-            match m {
-                $(Msg::$m)|* => {}
-            }
-        }
-    };
-}
-
-#[cfg(test)]
-every_msg!(
-    SkipToContent,
-    Home,
-    News,
-    Sponsors,
-    BookStand,
-    MainNav,
-    SwitchLanguageHint,
-    LatestNews,
-    AllNews,
-    ReadMore,
-    RelatedNews,
-    ThanksSponsors,
-    SponsorsSoon,
-    BookBannerTitle,
-    BookBannerText,
-    BookSoonTitle,
-    BookSoonText,
-    OnlyInEnglish,
-    OnlyInArabic,
-    NoBodyYet,
-    NotFoundTitle,
-    NotFoundText,
-    ArticleNotFound,
-    BackToNews,
-    BackHome,
-    Loading,
-    Retry,
-    ErrNetwork,
-    ErrNotFound,
-    ErrStatus,
-    ErrBadData,
-    NoArticles,
-    VisitWebsite,
-    FooterRights,
-    ContactUs,
-    StepChoose,
-    StepDetails,
-    StepConfirm,
-    BookingSteps,
-    BookIntro,
-    ViewPlan,
-    ViewList,
-    Halls,
-    Legend,
-    ZoomIn,
-    ZoomOut,
-    ZoomReset,
-    PlanHelp,
-    StandDetails,
-    HoverHint,
-    Stand,
-    Hall,
-    Type,
-    Size,
-    OpenSides,
-    Price,
-    StatusCol,
-    Choose,
-    AllHalls,
-    AllTypes,
-    AllStatuses,
-    MinArea,
-    MaxPrice,
-    NoStandsMatch,
-    YourSelection,
-    NothingChosen,
-    Remove,
-    Extras,
-    ExtrasHint,
-    Quote,
-    Subtotal,
-    Total,
-    InDinars,
-    PaymentSchedule,
-    DueBy,
-    Amount,
-    Share,
-    Description,
-    RoundingNote,
-    FixToContinue,
-    Continue,
-    Back,
-    CompanySection,
-    ContactSection,
-    CompanyName,
-    FasciaEn,
-    FasciaAr,
-    FasciaHint,
-    FasciaPreview,
-    ContactName,
-    Email,
-    PhoneCode,
-    Phone,
-    Country,
-    Sector,
-    Notes,
-    Terms,
-    AcceptTerms,
-    Required,
-    SendRequest,
-    Sending,
-    FormHasErrors,
-    DraftNotSaved,
-    DraftDiscarded,
-    Dismiss,
-    RequestReady,
-    RequestNotBooking,
-    Reference,
-    Print,
-    DownloadJson,
-    EmailOrganiser,
-    SendOnline,
-    SentOnline,
-    RequestNotFound,
-    NewRequest,
-    Dates,
-    Venue,
-    StandId,
-    StandAdded,
-    StandRemoved,
-    StandRefused,
-    AreaM2,
-    Dimensions,
-    DimensionsArea,
-    ListSep,
-    IncludedWith,
-    TaxLabel,
-    Percent,
-    KitItem,
-    ExtrasUntil,
-    EnglishOnly,
-    ArabicOnly,
-    ClauseSep,
-    MailTitle,
-    MailIntro,
-    MailCompany,
-    MailFasciaEn,
-    MailFasciaAr,
-    MailContact,
-    MailSector,
-    MailStands,
-    MailNotes,
-    MailInstalment,
-    FilterStands,
-    SendWithButtons,
-    Event,
-    Organiser,
-    SendTo,
-    ErrTimeout,
-    DraftChangedElsewhere,
-    RequestNotStored,
-    SendTimeout,
-    SendRefused,
-    SendingElsewhere,
-    StaleStands,
-    RemoveStale,
-    StandGone,
-    StaleRemoved,
-    WriteToOrganiser,
-    ChooseLanguage,
-    StandTypes,
-    PricePerM2,
-    RequestByEmail,
-    OfflineNow,
-    AvailabilityAsOf,
-    OfflineNotSaved,
-    UpdateReady,
-    UpdateReload,
-    UpdateLater,
-    SendQueued,
-    QueuedDelivered,
-);
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -958,7 +784,7 @@ mod tests {
 
     #[test]
     fn every_key_reads_in_both_languages() {
-        for &m in ALL {
+        for &m in Msg::ALL {
             let (en, ar) = (m.get(Lang::En), m.get(Lang::Ar));
             assert!(
                 !en.trim().is_empty() && !ar.trim().is_empty(),

@@ -204,6 +204,24 @@ pub struct Quote {
     pub schedule: Vec<Payment>,
 }
 
+#[cfg(test)]
+impl Quote {
+    /// A quote of nothing, for tests of what carries a quote.
+    pub(crate) fn empty(currency: &str) -> Quote {
+        Quote {
+            currency: currency.into(),
+            lines: vec![],
+            included: vec![],
+            subtotal: Default::default(),
+            tax_rate: Default::default(),
+            tax: Default::default(),
+            total: Default::default(),
+            total_lyd: None,
+            schedule: vec![],
+        }
+    }
+}
+
 /// Groups of the chosen stands that touch each other and share a type.
 fn blocks<'a>(stands: &[&'a Stand]) -> Vec<Vec<&'a Stand>> {
     let mut seen = vec![false; stands.len()];

@@ -635,17 +635,7 @@ mod tests {
             lang: Lang::En,
             form: Form::default(),
             choice: Choice::default(),
-            quote: Quote {
-                currency: "EUR".into(),
-                lines: vec![],
-                included: vec![],
-                subtotal: Default::default(),
-                tax_rate: Default::default(),
-                tax: Default::default(),
-                total: Default::default(),
-                total_lyd: None,
-                schedule: vec![],
-            },
+            quote: Quote::empty("EUR"),
         };
         let mut mine = vec![request("B", 24)];
         merge_requests(&mut mine, vec![request("A", 23), request("B", 24)]);

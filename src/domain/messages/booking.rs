@@ -575,17 +575,7 @@ mod tests {
                 ..Form::default()
             },
             choice,
-            quote: Quote {
-                currency: "EUR".into(),
-                lines: vec![],
-                included: vec![],
-                subtotal: Default::default(),
-                tax_rate: Default::default(),
-                tax: Default::default(),
-                total: Default::default(),
-                total_lyd: None,
-                schedule: vec![],
-            },
+            quote: Quote::empty("EUR"),
         };
         let body = plain(request_email(&request, &event));
         let name = |l| extra.name.show_or_empty(l).text.to_string();
