@@ -44,8 +44,9 @@ pub fn OfflineStatus() -> impl IntoView {
 
     Effect::new(move |_| {
         set_online.set(browser::on_line());
-        browser::on_window("online", move || set_online.set(true));
-        browser::on_window("offline", move || set_online.set(false));
+        // For the page's life: the shell never unmounts.
+        window_event_listener(leptos::ev::online, move |_| set_online.set(true));
+        window_event_listener(leptos::ev::offline, move |_| set_online.set(false));
         browser::register(update);
     });
 
@@ -144,7 +145,7 @@ pub fn SendQueue() -> impl IntoView {
         });
     });
     Effect::new(move |_| {
-        browser::on_window("online", flush);
+        window_event_listener(leptos::ev::online, move |_| flush());
         flush();
     });
     view! {
@@ -174,15 +175,6 @@ mod browser {
 
     pub fn on_line() -> bool {
         web_sys::window().is_none_or(|w| w.navigator().on_line())
-    }
-
-    /// Listens to a window event for the page's life (the shell never unmounts).
-    pub fn on_window(name: &str, f: impl Fn() + 'static) {
-        if let Some(w) = web_sys::window() {
-            let f = Closure::<dyn Fn()>::new(f);
-            let _ = w.add_event_listener_with_callback(name, f.as_ref().unchecked_ref());
-            f.forget();
-        }
     }
 
     fn container() -> Option<ServiceWorkerContainer> {
