@@ -112,7 +112,7 @@ pub fn SendQueue() -> impl IntoView {
     // the reference is its Idempotency-Key, so the endpoint can also drop a
     // repeat it has seen. The endpoint comes from the event's terms, loaded
     // as any page loads them (a page that carries them keeps its copy).
-    let event = use_data().event;
+    let event = use_data().event();
     let due = RwSignal::new(false);
     let flush = move || {
         if booking.queued().is_empty() || !browser::on_line() {

@@ -8,7 +8,7 @@
 mod common;
 
 use expo_site::domain::article::ArticleIndex;
-use expo_site::domain::booking::event::Event;
+use expo_site::domain::booking::event::{Event, EventFacts};
 use expo_site::domain::booking::plan::FloorPlan;
 use expo_site::domain::data::{parse, DataFile};
 use expo_site::domain::site::Site;
@@ -352,6 +352,26 @@ fn every_documented_edit_of_the_shipped_data_stays_valid_and_renders() {
 
 /// One invalid edit of a JSON data file, made after the valid ones.
 type Edit = fn(&mut serde_json::Value);
+
+/// The reading pages show the venue and dates from the file the booking
+/// reads in full, and both refuse days out of order.
+#[test]
+fn the_event_facts_are_the_terms_own() {
+    let text = fs::read_to_string(fixture_site().join(Event::PATH)).unwrap();
+    let event: Event = parse(&text).unwrap();
+    let facts: EventFacts = parse(&text).unwrap();
+    assert_eq!(
+        (facts.venue, facts.opens, facts.closes),
+        (event.venue, event.opens, event.closes)
+    );
+    let mut swapped: serde_json::Value = serde_json::from_str(&text).unwrap();
+    swapped["opens"] = serde_json::json!("2030-01-02");
+    swapped["closes"] = serde_json::json!("2030-01-01");
+    let swapped = swapped.to_string();
+    let expected = "data/event.json: closes: before opens";
+    assert!(parse::<Event>(&swapped).unwrap_err().contains(expected));
+    assert!(parse::<EventFacts>(&swapped).unwrap_err().contains(expected));
+}
 
 #[test]
 fn invalid_edits_of_the_shipped_data_name_the_file_and_the_field() {

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 pub fn Footer() -> impl IntoView {
     let lang = use_lang();
     let t = use_t();
-    let site = use_data().site;
+    let site = use_data().site();
     let details = move || {
         site.get().and_then(Result::ok).map(|s| {
             let l = lang.get();

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 #[component]
 pub fn Header() -> impl IntoView {
     let route = use_route();
-    let site = use_data().site;
+    let site = use_data().site();
     let lang = route.lang;
     // Without the site file (missing, broken, still loading) the brand link
     // still has a name: where it leads.

@@ -21,9 +21,9 @@ pub fn ArticlePage(slug: String) -> impl IntoView {
                 .map(|a| a.title.show_or_empty(l).text.to_string())
         })
     };
-    use_head(move |l| data.articles.ok().and_then(|i| title_of(&i, l)));
+    use_head(move |l| data.articles().ok().and_then(|i| title_of(&i, l)));
     view! {
-        {loaded(data.articles, move |index| match index.find(&slug.get_value()) {
+        {loaded(data.articles(), move |index| match index.find(&slug.get_value()) {
             Some(_) => view! { <ArticleView index slug=slug.get_value()/> }.into_any(),
             None => view! { <NotFoundPage message=Msg::ArticleNotFound/> }.into_any(),
         })}

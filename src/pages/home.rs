@@ -11,7 +11,7 @@ pub fn HomePage() -> impl IntoView {
     let route = use_route();
     let lang = route.lang;
     let data = use_data();
-    let site = data.site;
+    let site = data.site();
     // The site file names the event; if it cannot be read, the heading
     // still says where the visitor is and the error offers a retry.
     let title = move || {
@@ -27,7 +27,7 @@ pub fn HomePage() -> impl IntoView {
         view! { <p class="hero__tagline">{tr_text(tagline)}</p> }
     });
     let book = page_href(Page::Book(BookStep::Choose));
-    let latest = loaded(data.articles, move |index| {
+    let latest = loaded(data.articles(), move |index| {
         let cards = index
             .latest()
             .into_iter()
@@ -37,13 +37,13 @@ pub fn HomePage() -> impl IntoView {
             .collect_view();
         view! { <ul class="card-grid">{cards}</ul> }
     });
-    let sponsors = loaded(data.sponsors, |s| view! { <SponsorGroups sponsors=s/> });
+    let sponsors = loaded(data.sponsors(), |s| view! { <SponsorGroups sponsors=s/> });
     view! {
         <section class="hero" aria-labelledby="hero-title">
             <div class="hero__inner">
                 <h1 id="hero-title" class="hero__title">{title}</h1>
                 {tagline}
-                {move || data.event.ok().map(|e| view! {
+                {move || data.event_facts().ok().map(|e| view! {
                     <dl class="hero__facts">
                         <div><dt>{tr(Msg::Dates)}</dt><dd><LocalDate date=e.opens/>" – "<LocalDate date=e.closes/></dd></div>
                         <div><dt>{tr(Msg::Venue)}</dt><dd>{tr_text(e.venue.clone())}</dd></div>

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 #[component]
 pub fn NewsPage() -> impl IntoView {
     use_head(|l| Some(Msg::News.get(l).to_string()));
-    let list = loaded(use_data().articles, move |index| {
+    let list = loaded(use_data().articles(), move |index| {
         if index.articles.is_empty() {
             return view! { <p>{tr(Msg::NoArticles)}</p> }.into_any();
         }

@@ -10,7 +10,7 @@ pub fn SponsorsPage() -> impl IntoView {
     view! {
         <div class="section">
             <h1>{tr(Msg::ThanksSponsors)}</h1>
-            {loaded(use_data().sponsors, |s| view! { <SponsorGroups sponsors=s top_level=true/> })}
+            {loaded(use_data().sponsors(), |s| view! { <SponsorGroups sponsors=s top_level=true/> })}
         </div>
     }
 }

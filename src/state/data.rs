@@ -2,14 +2,14 @@
 
 use crate::api::{self, ApiError};
 use crate::domain::article::{ArticleIndex, Block, BodyChoice};
-use crate::domain::booking::event::Event;
+use crate::domain::booking::event::{Event, EventFacts};
 use crate::domain::booking::plan::FloorPlan;
 use crate::domain::data::DataFile as DataKind;
 use crate::domain::site::Site;
 use crate::domain::sponsor::Sponsors;
 use crate::domain::Lang;
 use leptos::prelude::*;
-use std::any::Any;
+use std::any::{Any, TypeId};
 use std::collections::HashMap;
 use std::future::Future;
 use std::marker::PhantomData;
@@ -130,20 +130,6 @@ impl<T> Clone for DataFile<T> {
 }
 impl<T> Copy for DataFile<T> {}
 
-impl<T: DataKind> DataFile<T> {
-    fn new() -> Self {
-        DataFile {
-            slot: StoredValue::new_local(FileSlot {
-                owner: Owner::current().unwrap_or_default(),
-                path: T::PATH,
-                parse: api::parse::<T>,
-                loaded: None,
-            }),
-            holds: PhantomData,
-        }
-    }
-}
-
 impl<T> DataFile<T> {
     fn loaded(self) -> Loaded<api::Parsed> {
         if let Some(loaded) = self.slot.with_value(|s| s.loaded) {
@@ -194,27 +180,78 @@ fn load_file(
 /// page never fetches them again.
 #[derive(Clone, Copy)]
 pub struct DataCtx {
-    pub articles: DataFile<ArticleIndex>,
-    pub sponsors: DataFile<Sponsors>,
-    pub site: DataFile<Site>,
-    pub event: DataFile<Event>,
-    pub plan: DataFile<FloorPlan>,
+    files: StoredValue<Files, LocalStorage>,
     bodies: StoredValue<HashMap<(String, Lang), Vec<Block>>>,
+}
+
+/// Each file's slot is made the first time a page asks for it. Only then is
+/// its parser reachable, so an entry's Wasm holds the parsers of the files
+/// its own pages read (the reading pages never parse the floor plan).
+struct Files {
+    /// The whole visit's owner: a slot outlives the page that first asked.
+    owner: Owner,
+    /// By what is read: two types may read one file (see `EventFacts`).
+    slots: HashMap<TypeId, StoredValue<FileSlot, LocalStorage>>,
 }
 
 pub fn provide_data() {
     provide_context(DataCtx {
-        articles: DataFile::new(),
-        sponsors: DataFile::new(),
-        site: DataFile::new(),
-        event: DataFile::new(),
-        plan: DataFile::new(),
+        files: StoredValue::new_local(Files {
+            owner: Owner::current().unwrap_or_default(),
+            slots: HashMap::new(),
+        }),
         bodies: StoredValue::new(HashMap::new()),
     });
 }
 
 pub fn use_data() -> DataCtx {
     expect_context::<DataCtx>()
+}
+
+impl DataCtx {
+    pub fn articles(self) -> DataFile<ArticleIndex> {
+        self.file()
+    }
+    pub fn sponsors(self) -> DataFile<Sponsors> {
+        self.file()
+    }
+    pub fn site(self) -> DataFile<Site> {
+        self.file()
+    }
+    pub fn event(self) -> DataFile<Event> {
+        self.file()
+    }
+    pub fn event_facts(self) -> DataFile<EventFacts> {
+        self.file()
+    }
+    pub fn plan(self) -> DataFile<FloorPlan> {
+        self.file()
+    }
+
+    fn file<T: DataKind>(self) -> DataFile<T> {
+        let known = self
+            .files
+            .with_value(|f| f.slots.get(&TypeId::of::<T>()).copied());
+        let slot = known.unwrap_or_else(|| {
+            let owner = self.files.with_value(|f| f.owner.clone());
+            let slot = owner.with(|| {
+                StoredValue::new_local(FileSlot {
+                    owner: owner.clone(),
+                    path: T::PATH,
+                    parse: api::parse::<T>,
+                    loaded: None,
+                })
+            });
+            self.files.update_value(|f| {
+                f.slots.insert(TypeId::of::<T>(), slot);
+            });
+            slot
+        });
+        DataFile {
+            slot,
+            holds: PhantomData,
+        }
+    }
 }
 
 impl DataCtx {

@@ -122,7 +122,7 @@ pub fn use_go() -> impl Fn(&str, bool) + Clone + 'static {
 /// calling page is shown; both follow the language.
 pub fn use_head(page_title: impl Fn(Lang) -> Option<String> + Send + Sync + 'static) {
     let lang = use_lang();
-    let site = use_data().site;
+    let site = use_data().site();
     crate::platform::keep_head(move || {
         let l = lang.get();
         let site = site.ok();

@@ -198,6 +198,30 @@ fn at_most<T: PartialOrd>(
     })
 }
 
+/// What the reading pages show of the event, read from the same file: its
+/// venue and dates. Parsing only these keeps the booking terms' parser and
+/// checks out of the Wasm of the pages that never quote a stand; the whole
+/// file is checked by the booking and by the build before any page is written.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct EventFacts {
+    pub venue: Text,
+    pub opens: Date,
+    pub closes: Date,
+}
+
+/// The event's days, if they are not in order.
+fn dates_problem(opens: Date, closes: Date) -> Option<String> {
+    (closes < opens).then(|| "closes: before opens".into())
+}
+
+impl DataFile for EventFacts {
+    const PATH: &'static str = Event::PATH;
+
+    fn problems(&self) -> Vec<String> {
+        dates_problem(self.opens, self.closes).into_iter().collect()
+    }
+}
+
 impl DataFile for Event {
     const PATH: &'static str = "data/event.json";
 
@@ -205,10 +229,7 @@ impl DataFile for Event {
         let money = |m: &Money| m.amount_text();
         let percent = |p: &Percent| format!("{} %", p.text());
         let number = |n: &u32| n.to_string();
-        let mut out = Vec::new();
-        if self.closes < self.opens {
-            out.push("closes: before opens".into());
-        }
+        let mut out: Vec<String> = dates_problem(self.opens, self.closes).into_iter().collect();
         if self.currency.len() != 3 || !self.currency.bytes().all(|b| b.is_ascii_uppercase()) {
             out.push("currency: use a three-letter ISO code such as EUR".into());
         }

@@ -29,9 +29,9 @@ pub fn BookPage(step: BookStep) -> impl IntoView {
     use_head(move |l| Some(format!("{} · {}", step_name.get(l), Msg::BookStand.get(l))));
     let data = use_data();
     let step = StoredValue::new(step);
-    let body = loaded(data.event, move |event| {
+    let body = loaded(data.event(), move |event| {
         let event = StoredValue::new(Event::clone(&event));
-        loaded(data.plan, move |plan| {
+        loaded(data.plan(), move |plan| {
             let plan = StoredValue::new(FloorPlan::clone(&plan));
             match step.get_value() {
                 BookStep::Choose => {
