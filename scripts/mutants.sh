@@ -4,7 +4,8 @@
 # native test fail. Not part of scripts/test.sh: a full run over src/domain is
 # ~850 mutants, about 40 s each on 2 shared cores: hours. Runs one file at a
 # time, one job, the native tests of the domain only (the lib's unit tests and
-# tests/booking.rs), without debug info (each mutant links the test binaries
+# tests/booking.rs and tests/data_files.rs, where the data files' rules are
+# tested), without debug info (each mutant links the test binaries
 # again; debug info makes that several times slower). The baseline is skipped
 # (run `cargo test` first): a fixed timeout, generous for a busy machine.
 #
@@ -27,5 +28,5 @@ for file in "${files[@]}"; do
   # The summary line (caught, missed, unviable) ends each file's run; a
   # missed mutant exits non-zero, so keep going and report them all.
   CARGO_PROFILE_DEV_DEBUG=0 cargo mutants -j 1 --no-shuffle --baseline skip --timeout 120 \
-    --file "$file" --output "$out" -- --lib --test booking || true
+    --file "$file" --output "$out" -- --lib --test booking --test data_files || true
 done
