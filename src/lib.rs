@@ -32,6 +32,7 @@ pub fn start(entry: Entry) {
     leptos::mount::mount_to_body(move || leptos::prelude::view! { <App entry/> });
     // For tools and tests: from here on the page is the app's.
     if let Some(html) = document().document_element() {
+        let _ = html.class_list().remove_1("opening-request");
         let _ = html.set_attribute("data-app", "ready");
     }
 }

@@ -370,7 +370,9 @@ fn the_event_facts_are_the_terms_own() {
     let swapped = swapped.to_string();
     let expected = "data/event.json: closes: before opens";
     assert!(parse::<Event>(&swapped).unwrap_err().contains(expected));
-    assert!(parse::<EventFacts>(&swapped).unwrap_err().contains(expected));
+    assert!(parse::<EventFacts>(&swapped)
+        .unwrap_err()
+        .contains(expected));
 }
 
 #[test]

@@ -57,6 +57,7 @@ keys!(
     NoBodyYet,
     NotFoundTitle,
     NotFoundText,
+    OpeningRequest,
     ArticleNotFound,
     BackToNews,
     BackHome,
@@ -281,6 +282,7 @@ impl Msg {
             BackToNews => ("Back to the news", "العودة إلى الأخبار"),
             BackHome => ("Go to the home page", "الذهاب إلى الصفحة الرئيسية"),
             Loading => ("Loading…", "جارٍ التحميل…"),
+            OpeningRequest => ("Opening your stand request…", "جارٍ فتح طلب الجناح…"),
             Retry => ("Try again", "أعد المحاولة"),
             ErrNetwork => (
                 "We could not reach the site. Check your connection and try again.",

@@ -1,5 +1,5 @@
 use crate::domain::route::Page;
-use crate::domain::Msg;
+use crate::domain::{Lang, Msg};
 use crate::state::{page_href, tr, use_head};
 use leptos::prelude::*;
 
@@ -11,6 +11,12 @@ pub fn NotFoundPage(#[prop(optional)] message: Option<Msg>) -> impl IntoView {
         <div class="section section--narrow not-found">
             <h1>{tr(Msg::NotFoundTitle)}</h1>
             <p>{tr(message.unwrap_or(Msg::NotFoundText))}</p>
+            // Shown instead of the rest while a stand request kept in the
+            // browser opens from 404.html (see index.html), in the address's
+            // language: that one file answers both.
+            {Lang::ALL.map(|l| view! {
+                <p class="not-found__opening" lang=l.code() role="status">{Msg::OpeningRequest.get(l)}</p>
+            })}
             <p class="not-found__links">
                 <a class="button button--primary" href=page_href(Page::Home)>{tr(Msg::BackHome)}</a>
                 <a class="button" href=page_href(Page::News)>{tr(Msg::BackToNews)}</a>

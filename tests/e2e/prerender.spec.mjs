@@ -123,6 +123,20 @@ test.describe("the app takes over", () => {
 });
 
 test.describe("the pages as built, before the app arrives", () => {
+  for (const [lang, opening] of [["en", "Opening your stand request…"], ["ar", "جارٍ فتح طلب الجناح…"]]) {
+    test(`a kept request's address says it is opening, not that it is missing (${lang})`, async ({ browser }) => {
+      // The app's code held back: what the visitor sees while it downloads.
+      const context = await browser.newContext({ baseURL: FIXTURE_ORIGIN });
+      const page = await context.newPage();
+      await page.route(/\.wasm$/, (route) => route.abort());
+      const response = await page.goto(`/${lang}/book/request/${FIXTURE_EVENT.reference_prefix}-1123-ABCDEF`);
+      expect(response.status()).toBe(404);
+      await expect(page.getByRole("status").filter({ hasText: opening })).toBeVisible();
+      await expect(page.locator("main h1")).toBeHidden();
+      await expect(page.locator(".not-found__opening:visible")).toHaveCount(1);
+      await context.close();
+    });
+  }
   for (const lang of ["en", "ar"]) {
     test(`axe finds no violations in the prerendered pages (${lang})`, async ({ browser }) => {
       test.setTimeout(120_000);
