@@ -568,3 +568,185 @@ fn a_request_holds_at_most_the_stands_the_terms_allow() {
         vec![Violation::TooMany { max: 2 }]
     );
 }
+
+/// The request form, read from its one description (`Field::ALL` and each
+/// field's `spec()`): whatever fields it lists, each reaches the JSON, the
+/// summaries and the checks. Adding a field adds its entry, its words and,
+/// for a new kind, a sample below; these tests then cover it.
+mod form {
+    use super::{choose, data, today};
+    use expo_site::domain::booking::quote::quote;
+    use expo_site::domain::booking::request::{Field, FieldError, Form, Kind, StandRequest};
+    use expo_site::domain::Lang;
+
+    /// A valid value of the field's kind, holding its key where the kind
+    /// allows, so the test finds it wherever the field goes.
+    fn sample(f: Field) -> String {
+        let key = f.spec().key;
+        match f.kind() {
+            Kind::Text => format!("Sample {key}"),
+            Kind::Name(Lang::En) => format!("N {key}"),
+            Kind::Name(Lang::Ar) => format!("اسم {key}"),
+            Kind::Email => format!("{key}@example.ly"),
+            Kind::PhoneCode => "+44".into(),
+            Kind::Phone => "20 7946 0958".into(),
+            Kind::Multiline => format!("First line of {key}\nand a second"),
+            Kind::Consent => String::new(),
+        }
+    }
+
+    /// Every field filled in (every box ticked) as typed in the form.
+    fn filled() -> Form {
+        let mut form = Form::default();
+        for &f in Field::ALL {
+            match f.kind() {
+                Kind::Consent => form.set_checked(f, true),
+                _ => form.set(f, &sample(f)),
+            }
+        }
+        form
+    }
+
+    /// `form` with `f` emptied (its box unticked).
+    fn without(mut form: Form, f: Field) -> Form {
+        match f.kind() {
+            Kind::Consent => form.set_checked(f, false),
+            _ => form.set(f, ""),
+        }
+        form
+    }
+
+    /// `form` as stored, with the JSON value of `f` replaced.
+    fn stored_with(form: &Form, f: Field, value: serde_json::Value) -> Form {
+        let mut json = serde_json::to_value(form).unwrap();
+        json[f.spec().key] = value;
+        serde_json::from_value(json).unwrap()
+    }
+
+    #[test]
+    fn the_description_is_complete_and_names_each_field_once() {
+        for (i, &f) in Field::ALL.iter().enumerate() {
+            let spec = f.spec();
+            assert_eq!(spec.id, spec.key.replace('_', "-"), "{f:?}");
+            assert_eq!(Field::from_key(spec.key), Some(f), "{f:?}");
+            assert!(
+                !Field::ALL[..i].iter().any(|g| g.spec().label == spec.label),
+                "{f:?}"
+            );
+            assert_eq!(spec.kind == Kind::Consent, spec.max_len == 0, "{f:?}");
+            for lang in Lang::ALL {
+                assert!(!spec.label.get(lang).is_empty(), "{f:?}");
+                assert!(!spec.mail_label.get(lang).is_empty(), "{f:?}");
+                // A hint that gives a length ("up to 30 letters") gives the field's.
+                let hint = spec.hint.map(|h| h.get(lang)).unwrap_or_default();
+                let number: String = hint.chars().filter(char::is_ascii_digit).collect();
+                assert!(
+                    number.is_empty() || number == f.max_len().to_string(),
+                    "{f:?}: {hint}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_form_filled_as_described_passes_and_round_trips_through_json() {
+        let form = filled();
+        assert_eq!(form.problems(), vec![]);
+        let json = serde_json::to_value(&form).unwrap();
+        let object = json.as_object().unwrap();
+        assert_eq!(object.len(), Field::ALL.len());
+        for &f in Field::ALL {
+            let value = &object[f.spec().key];
+            match f.kind() {
+                Kind::Consent => assert_eq!(value, true, "{f:?}"),
+                _ => assert_eq!(value, &sample(f), "{f:?}"),
+            }
+        }
+        assert_eq!(serde_json::from_value::<Form>(json).unwrap(), form);
+        // A field the JSON lacks keeps its default; one it adds is ignored.
+        let old: Form = serde_json::from_str(r#"{"company":"ACME","retired_field":1}"#).unwrap();
+        assert_eq!(old.get(Field::Company), "ACME");
+        assert_eq!(old.get(Field::PhoneCode), Field::PhoneCode.spec().default);
+    }
+
+    /// The summary is what the request page and its printout show.
+    #[test]
+    fn every_field_reaches_the_summary_and_the_email_in_both_languages() {
+        let (plan, event) = data();
+        let choice = choose(&["T1"], &[]);
+        let request = StandRequest {
+            reference: "LB-TEST-1".into(),
+            created: today(),
+            lang: Lang::En,
+            form: filled(),
+            quote: quote(plan, event, &choice, today()).unwrap(),
+            choice,
+        };
+        let summary = request.form.summary();
+        let body = request
+            .email_body(event)
+            .replace(['\u{2068}', '\u{2069}'], "");
+        let phone = format!("{} {}", sample(Field::PhoneCode), sample(Field::Phone));
+        for &f in Field::ALL {
+            let shown = summary
+                .iter()
+                .find(|(g, _)| *g == f)
+                .map(|(_, v)| v.clone());
+            let expected = match f.kind() {
+                // The code is shown with the number; the ticked box goes without saying.
+                Kind::PhoneCode | Kind::Consent => None,
+                Kind::Phone => Some(phone.clone()),
+                _ => Some(sample(f)),
+            };
+            assert_eq!(shown, expected, "{f:?}");
+            let Some(value) = expected else {
+                assert!(!body.contains(f.spec().mail_label.get(Lang::En)), "{f:?}");
+                continue;
+            };
+            for lang in Lang::ALL {
+                let row = format!("{}: {value}", f.spec().mail_label.get(lang));
+                assert!(body.contains(&row), "{f:?}: no {row:?} in\n{body}");
+            }
+        }
+        // Long texts come after the figures, so the stands and total come first.
+        let notes = body.find("First line of notes").unwrap();
+        assert!(body.find("Total: ").unwrap() < notes, "{body}");
+    }
+
+    #[test]
+    fn a_required_field_left_empty_is_refused_and_an_optional_one_is_not() {
+        assert!(Field::ALL.iter().any(|f| f.required()));
+        assert!(Field::ALL.iter().any(|f| !f.required()));
+        for &f in Field::ALL {
+            let problems = without(filled(), f).problems();
+            let expected = match (f.required(), f.kind()) {
+                (false, _) => vec![],
+                (true, Kind::Consent) => vec![(f, FieldError::MustAccept)],
+                (true, _) => vec![(f, FieldError::Required)],
+            };
+            assert_eq!(problems, expected, "{f:?}");
+            // Spaces alone are nothing typed.
+            if f.kind() != Kind::Consent {
+                let spaces = stored_with(&filled(), f, "   ".into());
+                assert_eq!(spaces.problems(), expected, "{f:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_field_takes_its_length_and_no_more() {
+        for &f in Field::ALL.iter().filter(|f| f.kind() != Kind::Consent) {
+            let max = f.max_len();
+            // Typed or pasted: cut to the length, never refused for it.
+            let mut typed = filled();
+            typed.set(f, &"7".repeat(max + 5));
+            assert_eq!(typed.get(f).chars().count(), max, "{f:?}");
+            assert_ne!(typed.check(f), Some(FieldError::TooLong(max)), "{f:?}");
+            // From storage (an older draft, an edited file): refused.
+            let long = stored_with(&filled(), f, "ب".repeat(max + 1).into());
+            assert_eq!(long.check(f), Some(FieldError::TooLong(max)), "{f:?}");
+            let exact = stored_with(&filled(), f, "ب".repeat(max).into());
+            assert_ne!(exact.check(f), Some(FieldError::TooLong(max)), "{f:?}");
+        }
+    }
+}

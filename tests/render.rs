@@ -270,3 +270,65 @@ fn broken_data_fails_the_build_with_the_file_and_the_field() {
     );
     assert!(!dist.join("en/news.html").exists(), "nothing is written");
 }
+
+/// The details step draws each field of the request's description, with its
+/// label, type, direction, length and whether it is required, in both languages.
+#[test]
+fn the_details_step_draws_every_described_field() {
+    use expo_site::domain::booking::request::{Field, Kind};
+    use expo_site::domain::Lang;
+    let (public, dist) = scratch("fields");
+    write_site(&dist, &public, "/", today()).unwrap();
+    for lang in Lang::ALL {
+        let html = page(&dist, &format!("/{}/book/details", lang.code()));
+        let form = &html[html.find("<form").unwrap()..html.find("</form>").unwrap()];
+        let mut at = 0;
+        for &f in Field::ALL {
+            let spec = f.spec();
+            let tag = if spec.kind == Kind::Multiline {
+                "<textarea"
+            } else {
+                "<input"
+            };
+            let start = form[at..]
+                .find(&format!(r#"{tag} id="{}""#, spec.id))
+                .unwrap_or_else(|| panic!("{f:?}: no {tag} in the described order"))
+                + at;
+            let element = &form[start..start + form[start..].find('>').unwrap()];
+            let label = form
+                .find(&format!(r#"<label for="{}""#, spec.id))
+                .map(|i| &form[i..])
+                .and_then(|l| l.split_once('>'))
+                .map(|(_, text)| text);
+            assert!(
+                label.is_some_and(|text| text.starts_with(spec.label.get(lang))),
+                "{f:?}: no label {:?}",
+                spec.label.get(lang)
+            );
+            if spec.kind != Kind::Multiline {
+                let kind = format!(r#"type="{}""#, spec.kind.input_type());
+                assert!(element.contains(&kind), "{f:?}: {element}");
+            }
+            if spec.kind != Kind::Consent {
+                let max = format!(r#"maxlength="{}""#, f.max_len());
+                let dir = format!(r#"dir="{}""#, spec.kind.dir());
+                assert!(
+                    element.contains(&max) && element.contains(&dir),
+                    "{f:?}: {element}"
+                );
+                assert_eq!(
+                    element.contains(" required"),
+                    f.required(),
+                    "{f:?}: {element}"
+                );
+            }
+            at = start;
+        }
+        let marks = form.matches("field__required").count();
+        let required = Field::ALL
+            .iter()
+            .filter(|f| f.required() && f.kind() != Kind::Consent)
+            .count();
+        assert_eq!(marks, required, "{lang:?}");
+    }
+}

@@ -37,9 +37,8 @@ pub fn QuoteView(quote: Quote, event: StoredValue<Event>) -> impl IntoView {
                     .map(|block| {
                         let items = e
                             .shell_kit
-                            .items
-                            .iter()
-                            .map(|item| view! { <li>{Msg::KitItem.with(l, &[("n", &(item.quantity * block.kits).to_string()), ("name", item.name.show_or_empty(l).text)])}</li> })
+                            .items(block.kits)
+                            .map(|(item, n)| view! { <li>{Msg::KitItem.with(l, &[("n", &n.to_string()), ("name", item.name.show_or_empty(l).text)])}</li> })
                             .collect_view();
                         view! {
                             <div class="quote__included">

@@ -103,6 +103,22 @@ pub struct KitItem {
     pub quantity: u32,
 }
 
+impl ShellKit {
+    /// How many kits come with shell stands of `area_dm2` together: one per
+    /// started `per_m2` square metres.
+    pub fn kits(&self, area_dm2: u64) -> u32 {
+        let per = u64::from(self.per_m2.max(1)) * 100;
+        u32::try_from(area_dm2.div_ceil(per)).unwrap_or(u32::MAX)
+    }
+
+    /// Each item with how many of it `kits` kits hold (never wrapped).
+    pub fn items(&self, kits: u32) -> impl Iterator<Item = (&KitItem, u32)> {
+        self.items
+            .iter()
+            .map(move |item| (item, item.quantity.saturating_mul(kits)))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Extra {
@@ -358,4 +374,48 @@ fn is_site_path(url: &str) -> bool {
         && !url
             .chars()
             .any(|c| c.is_whitespace() || c.is_control() || c == '\\')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kit(per_m2: u32, quantities: &[u32]) -> ShellKit {
+        ShellKit {
+            per_m2,
+            items: quantities
+                .iter()
+                .map(|&quantity| KitItem {
+                    name: Text::default(),
+                    quantity,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn one_kit_per_started_block_of_square_metres() {
+        let k = kit(9, &[]);
+        assert_eq!(k.kits(0), 0);
+        assert_eq!(k.kits(1), 1);
+        assert_eq!(k.kits(900), 1);
+        assert_eq!(k.kits(901), 2);
+        assert_eq!(k.kits(1_800), 2);
+        assert_eq!(k.kits(2_700), 3);
+        // A kit per 0 m² is refused by the checks; priced as per 1 m².
+        assert_eq!(kit(0, &[]).kits(250), 3);
+        assert_eq!(kit(1, &[]).kits(u64::MAX), u32::MAX);
+    }
+
+    #[test]
+    fn each_item_comes_as_many_times_as_the_kits() {
+        let k = kit(9, &[1, 2, 3]);
+        let counts = |kits| k.items(kits).map(|(_, n)| n).collect::<Vec<_>>();
+        assert_eq!(counts(2), [2, 4, 6]);
+        assert_eq!(counts(1), [1, 2, 3]);
+        assert_eq!(counts(0), [0, 0, 0]);
+        assert_eq!(kit(9, &[2]).items(u32::MAX).next().unwrap().1, u32::MAX);
+        let item = k.items(2).nth(1).unwrap().0;
+        assert_eq!(item, &k.items[1]);
+    }
 }

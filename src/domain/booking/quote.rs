@@ -387,13 +387,9 @@ fn price(event: &Event, checked: &Checked, today: Date) -> Option<Quote> {
     let included = blocks(&chosen)
         .into_iter()
         .filter(|b| event.stand_type(&b[0].kind).is_some_and(|t| t.includes_kit))
-        .map(|b| {
-            let area: u64 = b.iter().map(|s| s.area_dm2()).sum();
-            let per = u64::from(event.shell_kit.per_m2.max(1)) * 100;
-            KitBlock {
-                stands: b.iter().map(|s| s.id.clone()).collect(),
-                kits: u32::try_from(area.div_ceil(per)).unwrap_or(u32::MAX),
-            }
+        .map(|b| KitBlock {
+            stands: b.iter().map(|s| s.id.clone()).collect(),
+            kits: event.shell_kit.kits(b.iter().map(|s| s.area_dm2()).sum()),
         })
         .collect();
     let subtotal = Money::sum(lines.iter().map(Line::amount))?;

@@ -4,102 +4,235 @@
 use super::event::Event;
 use super::quote::{Choice, Quote};
 use crate::domain::date::Date;
-use crate::domain::Lang;
+use crate::domain::{Lang, Msg};
 use serde::{Deserialize, Serialize};
 
-/// Everything the form asks. Strings are kept as typed (cleaned of control
-/// characters), so a validation error never loses input.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+/// Declares [`Field`], its list and its description from one table, so a
+/// field is added by one entry (and its words in the i18n module).
+macro_rules! fields {
+    ($($field:ident { $($spec:tt)* })*) => {
+        /// A field of the request form.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Field {
+            $($field),*
+        }
+
+        impl Field {
+            /// Every field, in the order the form, the summaries and the JSON give them.
+            pub const ALL: &'static [Field] = &[$(Field::$field),*];
+        }
+
+        /// Each field's description, in the order of [`Field::ALL`].
+        const SPECS: &[Spec] = &[$(Spec { $($spec)* }),*];
+    };
+}
+
+// What the form asks, once: everything else (the form, its checks, the JSON,
+// the summaries for the organiser and the printout) reads this table. The
+// words are the i18n module's; an entry points at them. A new field is one
+// entry here and its words there (a new kind also gets a sample value in
+// tests/booking.rs, whose tests then cover every field).
+fields! {
+    Company {
+        key: "company", id: "company", section: Section::Company, kind: Kind::Text,
+        required: true, max_len: 120, autocomplete: "organization", default: "",
+        label: Msg::CompanyName, mail_label: Msg::MailCompany, hint: None,
+    }
+    FasciaEn {
+        // The fascia board has room for 30 letters.
+        key: "fascia_en", id: "fascia-en", section: Section::Company, kind: Kind::Name(Lang::En),
+        required: true, max_len: 30, autocomplete: "", default: "",
+        label: Msg::FasciaEn, mail_label: Msg::MailFasciaEn, hint: Some(Msg::FasciaHint),
+    }
+    FasciaAr {
+        key: "fascia_ar", id: "fascia-ar", section: Section::Company, kind: Kind::Name(Lang::Ar),
+        required: true, max_len: 30, autocomplete: "", default: "",
+        label: Msg::FasciaAr, mail_label: Msg::MailFasciaAr, hint: Some(Msg::FasciaHint),
+    }
+    Contact {
+        key: "contact", id: "contact", section: Section::Contact, kind: Kind::Text,
+        required: true, max_len: 120, autocomplete: "name", default: "",
+        label: Msg::ContactName, mail_label: Msg::MailContact, hint: None,
+    }
+    Email {
+        key: "email", id: "email", section: Section::Contact, kind: Kind::Email,
+        required: true, max_len: 120, autocomplete: "email", default: "",
+        label: Msg::Email, mail_label: Msg::Email, hint: None,
+    }
+    PhoneCode {
+        // "+" and at most four digits (see `is_phone_code`).
+        key: "phone_code", id: "phone-code", section: Section::Contact, kind: Kind::PhoneCode,
+        required: true, max_len: 5, autocomplete: "tel-country-code", default: "+218",
+        label: Msg::PhoneCode, mail_label: Msg::PhoneCode, hint: None,
+    }
+    Phone {
+        // At most 14 digits with spaces, dashes or brackets between them.
+        key: "phone", id: "phone", section: Section::Contact, kind: Kind::Phone,
+        required: true, max_len: 20, autocomplete: "tel-national", default: "",
+        label: Msg::Phone, mail_label: Msg::Phone, hint: None,
+    }
+    Country {
+        key: "country", id: "country", section: Section::Contact, kind: Kind::Text,
+        required: true, max_len: 120, autocomplete: "country-name", default: "",
+        label: Msg::Country, mail_label: Msg::Country, hint: None,
+    }
+    Sector {
+        key: "sector", id: "sector", section: Section::Contact, kind: Kind::Text,
+        required: false, max_len: 120, autocomplete: "", default: "",
+        label: Msg::Sector, mail_label: Msg::MailSector, hint: None,
+    }
+    Notes {
+        key: "notes", id: "notes", section: Section::Contact, kind: Kind::Multiline,
+        required: false, max_len: 2_000, autocomplete: "", default: "",
+        label: Msg::Notes, mail_label: Msg::MailNotes, hint: None,
+    }
+    AcceptTerms {
+        key: "accept_terms", id: "accept-terms", section: Section::Terms, kind: Kind::Consent,
+        required: true, max_len: 0, autocomplete: "", default: "",
+        label: Msg::AcceptTerms, mail_label: Msg::AcceptTerms, hint: None,
+    }
+}
+
+/// One field's description.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Spec {
+    /// Its name in the JSON (the saved draft, the download, what is sent).
+    pub key: &'static str,
+    /// Its element's `id` and `name` in the form (its error's is `{id}-error`).
+    pub id: &'static str,
+    pub section: Section,
+    pub kind: Kind,
+    /// Whether it must be filled in (a box, ticked); read through [`Field::required`].
+    pub required: bool,
+    /// The most characters it holds (none for a box); read through [`Field::max_len`].
+    pub max_len: usize,
+    /// The browser's autofill token for it ("" for none).
+    pub autocomplete: &'static str,
+    /// What a new form holds: a preference such as the country code, which
+    /// a draft does not count as typed and the next request starts from.
+    pub default: &'static str,
+    /// Its label in the form and on the request page.
+    pub label: Msg,
+    /// Its shorter label in the organiser's e-mail.
+    pub mail_label: Msg,
+    /// A line of help under its label.
+    pub hint: Option<Msg>,
+}
+
+/// The part of the form a field sits in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Company,
+    Contact,
+    Terms,
+}
+
+/// What a field holds: how it is typed (the input's type, direction and
+/// language), cleaned, checked and shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// One line in any script, written in the direction of what is typed.
+    Text,
+    /// A name in one language's letters (Latin for English, Arabic for
+    /// Arabic), typed in that language and its direction.
+    Name(Lang),
+    Email,
+    /// "+" and one to four digits; shown with the phone number it belongs to.
+    PhoneCode,
+    /// A phone number without its country code (the [`Field::PhoneCode`] field).
+    Phone,
+    /// Several lines (newlines are kept); set after the figures in the e-mail.
+    Multiline,
+    /// A box to tick; "required" means it must be ticked.
+    Consent,
+}
+
+impl Kind {
+    /// The `type` of its input.
+    pub fn input_type(self) -> &'static str {
+        match self {
+            Kind::Email => "email",
+            Kind::PhoneCode | Kind::Phone => "tel",
+            Kind::Consent => "checkbox",
+            _ => "text",
+        }
+    }
+
+    /// The direction it is typed in: addresses and numbers left to right,
+    /// a name in its language's, anything else as typed.
+    pub fn dir(self) -> &'static str {
+        match self {
+            Kind::Name(lang) => lang.dir().as_str(),
+            Kind::Email | Kind::PhoneCode | Kind::Phone => "ltr",
+            _ => "auto",
+        }
+    }
+
+    /// The language of what is typed, where the field fixes it.
+    pub fn lang(self) -> Option<&'static str> {
+        match self {
+            Kind::Name(lang) => Some(lang.code()),
+            _ => None,
+        }
+    }
+
+    /// The direction of its value on the request page: a phone number reads
+    /// left to right (+code first) in Arabic too; other values keep their own.
+    pub fn shown_dir(self) -> Option<&'static str> {
+        (self == Kind::Phone).then_some("ltr")
+    }
+}
+
+impl Field {
+    /// Its description.
+    pub fn spec(self) -> &'static Spec {
+        &SPECS[self as usize]
+    }
+
+    pub fn kind(self) -> Kind {
+        self.spec().kind
+    }
+
+    pub fn id(self) -> &'static str {
+        self.spec().id
+    }
+
+    /// Whether the field must be filled in (a box: ticked). The one owner of
+    /// this rule: the form's marks and attributes and the check read it.
+    pub fn required(self) -> bool {
+        self.spec().required
+    }
+
+    /// The longest text the field takes. The one owner of the lengths: the
+    /// input's `maxlength`, the cut on typing and the check read it.
+    pub fn max_len(self) -> usize {
+        self.spec().max_len
+    }
+
+    /// The field named `key` in the JSON.
+    pub fn from_key(key: &str) -> Option<Field> {
+        Field::ALL.iter().copied().find(|f| f.spec().key == key)
+    }
+}
+
+/// How many fields there are.
+const COUNT: usize = Field::ALL.len();
+
+/// What a ticked box holds (an unticked one holds nothing).
+const TICKED: &str = "true";
+
+/// Everything the form asks, one value per [`Field`]. Text is kept as typed
+/// (cleaned of control characters), so a validation error never loses input.
+/// In JSON it is an object with each field's key, a box as `true`/`false`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Form {
-    pub company: String,
-    pub fascia_en: String,
-    pub fascia_ar: String,
-    pub contact: String,
-    pub email: String,
-    pub phone_code: String,
-    pub phone: String,
-    pub country: String,
-    pub sector: String,
-    pub notes: String,
-    pub accept_terms: bool,
+    values: [String; COUNT],
 }
 
 impl Default for Form {
     fn default() -> Self {
         Form {
-            company: String::new(),
-            fascia_en: String::new(),
-            fascia_ar: String::new(),
-            contact: String::new(),
-            email: String::new(),
-            phone_code: "+218".into(),
-            phone: String::new(),
-            country: String::new(),
-            sector: String::new(),
-            notes: String::new(),
-            accept_terms: false,
-        }
-    }
-}
-
-/// A field of the form, for placing its error next to it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Field {
-    Company,
-    FasciaEn,
-    FasciaAr,
-    Contact,
-    Email,
-    PhoneCode,
-    Phone,
-    Country,
-    Sector,
-    Notes,
-    AcceptTerms,
-}
-
-impl Field {
-    pub const ALL: [Field; 11] = [
-        Field::Company,
-        Field::FasciaEn,
-        Field::FasciaAr,
-        Field::Contact,
-        Field::Email,
-        Field::PhoneCode,
-        Field::Phone,
-        Field::Country,
-        Field::Sector,
-        Field::Notes,
-        Field::AcceptTerms,
-    ];
-
-    /// The longest text the field takes (the fascia board has room for 30 letters).
-    pub fn max_len(self) -> usize {
-        match self {
-            Field::FasciaEn | Field::FasciaAr => 30,
-            // "+" and at most four digits (see `is_phone_code`).
-            Field::PhoneCode => 5,
-            // At most 14 digits with spaces, dashes or brackets between them.
-            Field::Phone => 20,
-            Field::Notes => 2_000,
-            _ => 120,
-        }
-    }
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Field::Company => "company",
-            Field::FasciaEn => "fascia-en",
-            Field::FasciaAr => "fascia-ar",
-            Field::Contact => "contact",
-            Field::Email => "email",
-            Field::PhoneCode => "phone-code",
-            Field::Phone => "phone",
-            Field::Country => "country",
-            Field::Sector => "sector",
-            Field::Notes => "notes",
-            Field::AcceptTerms => "accept-terms",
+            values: std::array::from_fn(|i| SPECS[i].default.to_string()),
         }
     }
 }
@@ -125,19 +258,22 @@ pub enum FieldError {
 }
 
 impl Form {
+    /// The text of a field ("" for a box).
     pub fn get(&self, f: Field) -> &str {
-        match f {
-            Field::Company => &self.company,
-            Field::FasciaEn => &self.fascia_en,
-            Field::FasciaAr => &self.fascia_ar,
-            Field::Contact => &self.contact,
-            Field::Email => &self.email,
-            Field::PhoneCode => &self.phone_code,
-            Field::Phone => &self.phone,
-            Field::Country => &self.country,
-            Field::Sector => &self.sector,
-            Field::Notes => &self.notes,
-            Field::AcceptTerms => "",
+        match f.kind() {
+            Kind::Consent => "",
+            _ => &self.values[f as usize],
+        }
+    }
+
+    /// Whether a box is ticked.
+    pub fn checked(&self, f: Field) -> bool {
+        self.values[f as usize] == TICKED
+    }
+
+    pub fn set_checked(&mut self, f: Field, ticked: bool) {
+        if f.kind() == Kind::Consent {
+            self.values[f as usize] = if ticked { TICKED } else { "" }.to_string();
         }
     }
 
@@ -145,53 +281,47 @@ impl Form {
     /// length. Phone fields also get Western digits, and a number typed or
     /// pasted with its country code is split (see [`normalise_phone`]).
     pub fn set(&mut self, f: Field, value: &str) {
-        let mut cleaned = clean(value, f == Field::Notes);
-        if f == Field::PhoneCode {
-            cleaned = western_digits(&cleaned);
+        let mut cleaned = clean(value, f.kind() == Kind::Multiline);
+        match f.kind() {
+            Kind::Consent => return,
+            Kind::PhoneCode => cleaned = western_digits(&cleaned),
+            Kind::Phone => {
+                let (code, phone) = normalise_phone(self.get(Field::PhoneCode), &cleaned);
+                self.put(Field::PhoneCode, cut(&code, Field::PhoneCode));
+                cleaned = phone;
+            }
+            _ => {}
         }
-        if f == Field::Phone {
-            let (code, phone) = normalise_phone(&self.phone_code, &cleaned);
-            self.phone_code = cut(&code, Field::PhoneCode);
-            cleaned = phone;
-        }
-        let value = cut(&cleaned, f);
-        let slot = match f {
-            Field::Company => &mut self.company,
-            Field::FasciaEn => &mut self.fascia_en,
-            Field::FasciaAr => &mut self.fascia_ar,
-            Field::Contact => &mut self.contact,
-            Field::Email => &mut self.email,
-            Field::PhoneCode => &mut self.phone_code,
-            Field::Phone => &mut self.phone,
-            Field::Country => &mut self.country,
-            Field::Sector => &mut self.sector,
-            Field::Notes => &mut self.notes,
-            Field::AcceptTerms => return,
-        };
-        *slot = value;
+        self.put(f, cut(&cleaned, f));
+    }
+
+    /// Stores a value as it is.
+    fn put(&mut self, f: Field, value: String) {
+        self.values[f as usize] = value;
     }
 
     /// The problem with one field, if any.
     pub fn check(&self, f: Field) -> Option<FieldError> {
-        let v = self.get(f).trim();
-        let required = !matches!(f, Field::Notes | Field::Sector | Field::AcceptTerms);
-        if f == Field::AcceptTerms {
-            return (!self.accept_terms).then_some(FieldError::MustAccept);
+        if f.kind() == Kind::Consent {
+            return (f.required() && !self.checked(f)).then_some(FieldError::MustAccept);
         }
-        if required && v.is_empty() {
-            return Some(FieldError::Required);
+        let v = self.get(f).trim();
+        if v.is_empty() {
+            return f.required().then_some(FieldError::Required);
         }
         if v.chars().count() > f.max_len() {
             return Some(FieldError::TooLong(f.max_len()));
         }
-        match f {
-            Field::Email if !is_email(v) => Some(FieldError::Email),
-            Field::PhoneCode if !is_phone_code(v) => Some(FieldError::PhoneCode),
-            Field::Phone => phone_error(v),
-            Field::FasciaEn if !v.chars().any(|c| c.is_ascii_alphabetic()) => {
+        match f.kind() {
+            Kind::Email if !is_email(v) => Some(FieldError::Email),
+            Kind::PhoneCode if !is_phone_code(v) => Some(FieldError::PhoneCode),
+            Kind::Phone => phone_error(v),
+            Kind::Name(Lang::En) if !v.chars().any(|c| c.is_ascii_alphabetic()) => {
                 Some(FieldError::NeedsLatin)
             }
-            Field::FasciaAr if !v.chars().any(is_arabic_letter) => Some(FieldError::NeedsArabic),
+            Kind::Name(Lang::Ar) if !v.chars().any(is_arabic_letter) => {
+                Some(FieldError::NeedsArabic)
+            }
             _ => None,
         }
     }
@@ -201,6 +331,102 @@ impl Form {
             .iter()
             .filter_map(|&f| self.check(f).map(|e| (f, e)))
             .collect()
+    }
+
+    /// The fields a summary of the request shows (the request page, its
+    /// printout, the organiser's e-mail), in order, with their values as
+    /// shown: the country code joins the phone number, a ticked box is not
+    /// repeated, and an empty field is left out.
+    pub fn summary(&self) -> Vec<(Field, String)> {
+        Field::ALL
+            .iter()
+            .filter_map(|&f| {
+                let value = match f.kind() {
+                    Kind::PhoneCode | Kind::Consent => return None,
+                    Kind::Phone => format!("{} {}", self.get(Field::PhoneCode), self.get(f)),
+                    _ => self.get(f).to_string(),
+                };
+                (!value.trim().is_empty()).then_some((f, value))
+            })
+            .collect()
+    }
+
+    /// The form with only its preferences kept (each field with a default,
+    /// such as the country code).
+    fn preferences(&self) -> Form {
+        let mut kept = Form::default();
+        for &f in Field::ALL {
+            if !f.spec().default.is_empty() {
+                kept.put(f, self.values[f as usize].clone());
+            }
+        }
+        kept
+    }
+}
+
+impl Serialize for Form {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(COUNT))?;
+        for &f in Field::ALL {
+            match f.kind() {
+                Kind::Consent => map.serialize_entry(f.spec().key, &self.checked(f))?,
+                _ => map.serialize_entry(f.spec().key, self.get(f))?,
+            }
+        }
+        map.end()
+    }
+}
+
+/// A key of the form's JSON: the field it names, if any.
+struct Key(Option<Field>);
+
+impl<'de> Deserialize<'de> for Key {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Name;
+        impl serde::de::Visitor<'_> for Name {
+            type Value = Key;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a field's name")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Key, E> {
+                Ok(Key(Field::from_key(v)))
+            }
+        }
+        d.deserialize_identifier(Name)
+    }
+}
+
+/// A field missing from the JSON keeps its default; an unknown one is ignored.
+impl<'de> Deserialize<'de> for Form {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Fields;
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = Form;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("the request form")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Form, A::Error> {
+                let mut form = Form::default();
+                while let Some(Key(key)) = map.next_key()? {
+                    match key {
+                        Some(f) if f.kind() == Kind::Consent => {
+                            form.set_checked(f, map.next_value()?)
+                        }
+                        Some(f) => form.put(f, map.next_value()?),
+                        None => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(form)
+            }
+        }
+        d.deserialize_map(Fields)
     }
 }
 
@@ -370,24 +596,19 @@ impl Draft {
         }
     }
 
-    /// Nothing chosen and nothing typed (the phone code has a default and
-    /// does not count): such a draft is not worth keeping in storage.
+    /// Nothing chosen and nothing typed (a preference such as the country
+    /// code does not count): such a draft is not worth keeping in storage.
     pub fn is_empty(&self) -> bool {
-        let untouched = Form {
-            phone_code: self.form.phone_code.clone(),
-            ..Form::default()
-        };
-        self.choice.stands.is_empty() && self.choice.extras.is_empty() && self.form == untouched
+        self.choice.stands.is_empty()
+            && self.choice.extras.is_empty()
+            && self.form == self.form.preferences()
     }
 
     /// The draft that follows a request made from this one: empty, keeping
-    /// only the phone code the exhibitor chose.
+    /// only the preferences (the country code) the exhibitor chose.
     pub fn after_request(&self) -> Draft {
         Draft {
-            form: Form {
-                phone_code: self.form.phone_code.clone(),
-                ..Form::default()
-            },
+            form: self.form.preferences(),
             ..Draft::new()
         }
     }
@@ -429,7 +650,8 @@ impl StandRequest {
         let name = event.name.show_or_empty(Lang::En).text;
         format!(
             "Stand request {} – {name} – {}",
-            self.reference, self.form.company
+            self.reference,
+            self.form.get(Field::Company)
         )
     }
 
@@ -445,17 +667,20 @@ mod tests {
     use super::*;
 
     fn valid() -> Form {
-        Form {
-            company: "Tripoli Steel Co.".into(),
-            fascia_en: "Tripoli Steel".into(),
-            fascia_ar: "طرابلس للصلب".into(),
-            contact: "Amal Ben Ali".into(),
-            email: "amal@example.ly".into(),
-            phone: "91 234 5678".into(),
-            country: "Libya".into(),
-            accept_terms: true,
-            ..Form::default()
+        let mut f = Form::default();
+        for (field, value) in [
+            (Field::Company, "Tripoli Steel Co."),
+            (Field::FasciaEn, "Tripoli Steel"),
+            (Field::FasciaAr, "طرابلس للصلب"),
+            (Field::Contact, "Amal Ben Ali"),
+            (Field::Email, "amal@example.ly"),
+            (Field::Phone, "91 234 5678"),
+            (Field::Country, "Libya"),
+        ] {
+            f.set(field, value);
         }
+        f.set_checked(Field::AcceptTerms, true);
+        f
     }
 
     #[test]
@@ -466,13 +691,14 @@ mod tests {
     #[test]
     fn each_field_says_what_is_wrong() {
         let mut f = valid();
-        f.email = "amal@example".into();
-        f.fascia_ar = "Tripoli".into();
-        f.fascia_en = "طرابلس".into();
-        f.phone = "1٢".into();
-        f.phone_code = "218".into();
-        f.accept_terms = false;
-        f.company = "  ".into();
+        // As a saved draft may hold them, not cleaned on typing.
+        f.put(Field::Email, "amal@example".into());
+        f.put(Field::FasciaAr, "Tripoli".into());
+        f.put(Field::FasciaEn, "طرابلس".into());
+        f.put(Field::Phone, "1٢".into());
+        f.put(Field::PhoneCode, "218".into());
+        f.set_checked(Field::AcceptTerms, false);
+        f.put(Field::Company, "  ".into());
         let p = f.problems();
         assert!(p.contains(&(Field::Email, FieldError::Email)));
         assert!(p.contains(&(Field::FasciaAr, FieldError::NeedsArabic)));
@@ -484,10 +710,24 @@ mod tests {
     }
 
     #[test]
+    fn the_json_keeps_the_shape_the_organiser_and_saved_drafts_know() {
+        let json = r#"{"company":"Tripoli Steel Co.","fascia_en":"Tripoli Steel","fascia_ar":"طرابلس للصلب","contact":"Amal Ben Ali","email":"amal@example.ly","phone_code":"+218","phone":"91 234 5678","country":"Libya","sector":"","notes":"","accept_terms":true}"#;
+        assert_eq!(serde_json::to_string(&valid()).unwrap(), json);
+        assert_eq!(serde_json::from_str::<Form>(json).unwrap(), valid());
+        let unticked = json.replace("true", "false");
+        let mut f = valid();
+        f.set_checked(Field::AcceptTerms, false);
+        assert_eq!(serde_json::from_str::<Form>(&unticked).unwrap(), f);
+        // A value of the wrong type is not read as something else.
+        assert!(serde_json::from_str::<Form>(r#"{"accept_terms":"yes"}"#).is_err());
+        assert!(serde_json::from_str::<Form>(r#"{"company":1}"#).is_err());
+    }
+
+    #[test]
     fn phone_errors_say_exactly_what_is_wrong() {
         let error = |phone: &str| {
             let mut f = valid();
-            f.phone = phone.into();
+            f.put(Field::Phone, phone.into());
             f.check(Field::Phone)
         };
         assert_eq!(error("91 234 5678"), None);
@@ -511,16 +751,16 @@ mod tests {
     fn phone_numbers_are_taken_as_people_type_them() {
         let mut f = Form::default();
         f.set(Field::Phone, "٠٩١ ٢٣٤ ٥٦٧٨");
-        assert_eq!(f.phone, "091 234 5678");
+        assert_eq!(f.get(Field::Phone), "091 234 5678");
         f.set(Field::Phone, "۰۹۱\u{00A0}۲۳۴۵۶۷۸");
-        assert_eq!(f.phone, "091 2345678");
+        assert_eq!(f.get(Field::Phone), "091 2345678");
         f.set(Field::PhoneCode, "+٢١٨");
-        assert_eq!(f.phone_code, "+218");
+        assert_eq!(f.get(Field::PhoneCode), "+218");
         for pasted in ["+218 91 234 5678", "00218 91 234 5678", " +218-91 234 5678"] {
             let mut f = Form::default();
             f.set(Field::Phone, pasted);
             assert_eq!(
-                (f.phone_code.as_str(), f.phone.as_str()),
+                (f.get(Field::PhoneCode), f.get(Field::Phone)),
                 ("+218", "91 234 5678"),
                 "{pasted}"
             );
@@ -571,13 +811,13 @@ mod tests {
         let mut f = Form::default();
         f.set(Field::Phone, "+442079460958");
         assert_eq!(
-            (f.phone_code.as_str(), f.phone.as_str()),
+            (f.get(Field::PhoneCode), f.get(Field::Phone)),
             ("+218", "+442079460958")
         );
         assert_eq!(f.check(Field::Phone), Some(FieldError::PhoneHasCode));
         f.set(Field::Phone, "+44 20 7946 0958");
         assert_eq!(
-            (f.phone_code.as_str(), f.phone.as_str()),
+            (f.get(Field::PhoneCode), f.get(Field::Phone)),
             ("+44", "20 7946 0958")
         );
         assert_eq!(f.check(Field::Phone), None);
@@ -591,13 +831,13 @@ mod tests {
             Field::Company,
             "Evil\u{202E}Corp\u{0007} <script>alert(1)</script>",
         );
-        assert_eq!(f.company, "EvilCorp <script>alert(1)</script>");
+        assert_eq!(f.get(Field::Company), "EvilCorp <script>alert(1)</script>");
         f.set(Field::Notes, &"x".repeat(10_000));
-        assert_eq!(f.notes.chars().count(), 2_000);
+        assert_eq!(f.get(Field::Notes).chars().count(), 2_000);
         f.set(Field::Notes, "line one\nline two\r\n");
-        assert_eq!(f.notes, "line one\nline two\n");
+        assert_eq!(f.get(Field::Notes), "line one\nline two\n");
         f.set(Field::FasciaAr, &"ب".repeat(50));
-        assert_eq!(f.fascia_ar.chars().count(), 30);
+        assert_eq!(f.get(Field::FasciaAr).chars().count(), 30);
     }
 
     #[test]
@@ -616,14 +856,14 @@ mod tests {
     fn an_untouched_draft_is_empty_and_a_request_leaves_one_behind() {
         let mut d = Draft::new();
         assert!(d.is_empty());
-        d.form.phone_code = "+44".into();
+        d.form.set(Field::PhoneCode, "+44");
         assert!(d.is_empty());
         d.choice.set_extra("chair", 1);
         assert!(!d.is_empty());
-        d.form.company = "ACME".into();
+        d.form.set(Field::Company, "ACME");
         let after = d.after_request();
         assert!(after.is_empty());
-        assert_eq!(after.form.phone_code, "+44");
+        assert_eq!(after.form.get(Field::PhoneCode), "+44");
         assert_eq!(after.version, DRAFT_VERSION);
     }
 
@@ -646,7 +886,7 @@ mod tests {
     #[test]
     fn drafts_load_or_are_discarded() {
         let mut d = Draft::new();
-        d.form.company = "ACME".into();
+        d.form.set(Field::Company, "ACME");
         d.choice.stands.push("A01".into());
         let json = serde_json::to_string(&d).unwrap();
         assert_eq!(Draft::load(Some(&json)), DraftLoad::Restored(Box::new(d)));

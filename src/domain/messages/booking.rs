@@ -8,7 +8,7 @@ use crate::domain::booking::money::{area_text, Money};
 use crate::domain::booking::plan::Status;
 use crate::domain::booking::quote::{Line, QuantityError, Violation};
 use crate::domain::booking::request::{
-    Field, FieldError, StandRequest, MAX_PHONE_DIGITS, MIN_PHONE_DIGITS,
+    FieldError, Kind, StandRequest, MAX_PHONE_DIGITS, MIN_PHONE_DIGITS,
 };
 use crate::domain::data::char_name;
 use crate::domain::Lang;
@@ -298,22 +298,6 @@ pub fn extra_item(event: &Event, extra: &str, quantity: u32, lang: Lang) -> Stri
     )
 }
 
-pub fn field_label(f: Field) -> Msg {
-    match f {
-        Field::Company => Msg::CompanyName,
-        Field::FasciaEn => Msg::FasciaEn,
-        Field::FasciaAr => Msg::FasciaAr,
-        Field::Contact => Msg::ContactName,
-        Field::Email => Msg::Email,
-        Field::PhoneCode => Msg::PhoneCode,
-        Field::Phone => Msg::Phone,
-        Field::Country => Msg::Country,
-        Field::Sector => Msg::Sector,
-        Field::Notes => Msg::Notes,
-        Field::AcceptTerms => Msg::AcceptTerms,
-    }
-}
-
 pub fn field_error_text(e: FieldError, lang: Lang) -> String {
     let digits = |n: usize| Count::Digits.get(lang, n as u64, &[]);
     match e {
@@ -378,12 +362,24 @@ pub fn money(event: &Event, m: Money) -> String {
     m.with_currency(&event.currency)
 }
 
+/// One line of the organiser's e-mail, "Label: value"; left out when empty.
+fn mail_row(lines: &mut Vec<String>, lang: Lang, label: Msg, value: &str) {
+    if !value.trim().is_empty() {
+        lines.push(format!("{}: {}", label.get(lang), isolate(value, lang)));
+    }
+}
+
 /// The organiser's e-mail: the request in English, then in Arabic, then the
-/// event's name. Extras are named as the exhibitor saw them, dates written
-/// out, and optional fields left empty are left out.
+/// event's name. The form's fields come as its description gives them, long
+/// texts (notes) after the figures; extras are named as the exhibitor saw
+/// them, dates written out, and optional fields left empty are left out.
 pub fn request_email(r: &StandRequest, event: &Event) -> String {
-    let f = &r.form;
     let money = |m: Money| m.with_currency(&r.quote.currency);
+    let (long, short): (Vec<_>, Vec<_>) = r
+        .form
+        .summary()
+        .into_iter()
+        .partition(|(f, _)| f.kind() == Kind::Multiline);
     let part = |lang: Lang| {
         let mut lines = vec![
             Msg::MailTitle.with(
@@ -393,29 +389,28 @@ pub fn request_email(r: &StandRequest, event: &Event) -> String {
             Msg::MailIntro.get(lang).to_string(),
             String::new(),
         ];
-        let mut row = |label: Msg, value: &str| {
-            if !value.trim().is_empty() {
-                lines.push(format!("{}: {}", label.get(lang), isolate(value, lang)));
-            }
-        };
-        let phone = format!("{} {}", f.phone_code, f.phone);
         let extras: Vec<String> = r
             .choice
             .extras
             .iter()
             .map(|(id, q)| extra_item(event, id, *q, lang))
             .collect();
-        row(Msg::MailCompany, &f.company);
-        row(Msg::MailFasciaEn, &f.fascia_en);
-        row(Msg::MailFasciaAr, &f.fascia_ar);
-        row(Msg::MailContact, &f.contact);
-        row(Msg::Email, &f.email);
-        row(Msg::Phone, &phone);
-        row(Msg::Country, &f.country);
-        row(Msg::MailSector, &f.sector);
-        row(Msg::MailStands, &r.choice.stands.join(", "));
-        row(Msg::Extras, &extras.join(Msg::ListSep.get(lang)));
-        row(Msg::Total, &money(r.quote.total));
+        for (f, value) in &short {
+            mail_row(&mut lines, lang, f.spec().mail_label, value);
+        }
+        mail_row(
+            &mut lines,
+            lang,
+            Msg::MailStands,
+            &r.choice.stands.join(", "),
+        );
+        mail_row(
+            &mut lines,
+            lang,
+            Msg::Extras,
+            &extras.join(Msg::ListSep.get(lang)),
+        );
+        mail_row(&mut lines, lang, Msg::Total, &money(r.quote.total));
         lines.push(format!("{}:", Msg::PaymentSchedule.get(lang)));
         for p in &r.quote.schedule {
             let line = Msg::MailInstalment.with(
@@ -428,12 +423,9 @@ pub fn request_email(r: &StandRequest, event: &Event) -> String {
             );
             lines.push(format!("  {line}"));
         }
-        let mut row = |label: Msg, value: &str| {
-            if !value.trim().is_empty() {
-                lines.push(format!("{}: {}", label.get(lang), isolate(value, lang)));
-            }
-        };
-        row(Msg::MailNotes, &f.notes);
+        for (f, value) in &long {
+            mail_row(&mut lines, lang, f.spec().mail_label, value);
+        }
         lines.join("\n")
     };
     format!(
@@ -555,7 +547,7 @@ mod tests {
     #[test]
     fn the_email_names_extras_and_leaves_out_empty_fields() {
         use crate::domain::booking::quote::{Choice, Quote};
-        use crate::domain::booking::request::Form;
+        use crate::domain::booking::request::{Field, Form};
         use crate::domain::date::Date;
         let event: Event =
             serde_json::from_str(include_str!("../../../tests/fixtures/site/data/event.json"))
@@ -570,9 +562,10 @@ mod tests {
             reference: "R-1".into(),
             created: Date::new(2026, 11, 25).unwrap(),
             lang: Lang::En,
-            form: Form {
-                company: "ACME".into(),
-                ..Form::default()
+            form: {
+                let mut form = Form::default();
+                form.set(Field::Company, "ACME");
+                form
             },
             choice,
             quote: Quote::empty("EUR"),

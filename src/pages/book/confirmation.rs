@@ -1,8 +1,7 @@
 use crate::components::{LocalDate, QuoteView};
 use crate::domain::booking::delivery::{Delivery, SendFailure, SEND_TIMEOUT_MS};
 use crate::domain::booking::event::Event;
-use crate::domain::booking::request::{Field, StandRequest};
-use crate::domain::messages::booking::field_label;
+use crate::domain::booking::request::StandRequest;
 use crate::domain::messages::Count;
 use crate::domain::route::{BookStep, Page};
 use crate::domain::Msg;
@@ -114,19 +113,24 @@ fn RequestView(request: StandRequest, event: StoredValue<Event>) -> impl IntoVie
         });
     };
 
-    let detail = move |field: Field| {
-        let value = request.with_value(|r| r.form.get(field).to_string());
-        (!value.trim().is_empty()).then(|| {
-            view! {
-                <div class="request__row">
-                    <dt>{tr(field_label(field))}</dt>
-                    // Isolated, not `dir="auto"` on the cell: a Latin value in Arabic stays
-                    // beside its label instead of moving to the far side.
-                    <dd><bdi>{value}</bdi></dd>
-                </div>
-            }
-        })
-    };
+    // Each field as the request's description gives it.
+    let details = request.with_value(|r| {
+        r.form
+            .summary()
+            .into_iter()
+            .map(|(field, value)| {
+                let spec = field.spec();
+                view! {
+                    <div class="request__row">
+                        <dt>{tr(spec.label)}</dt>
+                        // Isolated, not `dir="auto"` on the cell: a Latin value in Arabic stays
+                        // beside its label instead of moving to the far side.
+                        <dd><bdi dir=spec.kind.shown_dir()>{value}</bdi></dd>
+                    </div>
+                }
+            })
+            .collect_view()
+    });
     let (quote, created, reference, stands, count) = request.with_value(|r| {
         (
             r.quote.clone(),
@@ -190,18 +194,7 @@ fn RequestView(request: StandRequest, event: StoredValue<Event>) -> impl IntoVie
             </p>
             <h3>{tr(Msg::CompanySection)}</h3>
             <dl class="request__details">
-                {detail(Field::Company)}
-                {detail(Field::FasciaEn)}
-                {detail(Field::FasciaAr)}
-                {detail(Field::Contact)}
-                {detail(Field::Email)}
-                <div class="request__row">
-                    <dt>{tr(Msg::Phone)}</dt>
-                    <dd><bdi dir="ltr">{request.with_value(|r| format!("{} {}", r.form.phone_code, r.form.phone))}</bdi></dd>
-                </div>
-                {detail(Field::Country)}
-                {detail(Field::Sector)}
-                {detail(Field::Notes)}
+                {details}
                 <div class="request__row">
                     <dt>{stands_label}</dt>
                     <dd><bdi>{stands}</bdi></dd>

@@ -1,8 +1,8 @@
 use super::use_quote;
 use crate::domain::booking::event::Event;
 use crate::domain::booking::plan::FloorPlan as Plan;
-use crate::domain::booking::request::{reference, Field, StandRequest};
-use crate::domain::messages::booking::{field_error_text, field_label, money};
+use crate::domain::booking::request::{reference, Field, Kind, Section, StandRequest};
+use crate::domain::messages::booking::{field_error_text, money};
 use crate::domain::route::{BookStep, Page};
 use crate::domain::Msg;
 use crate::state::{page_href, today, tr, tr_text, use_booking, use_go, use_lang, use_t};
@@ -35,7 +35,7 @@ pub fn DetailsStep(plan: StoredValue<Plan>, event: StoredValue<Event>) -> impl I
         tried.set(true);
         let problems = form.with_untracked(|f| f.problems());
         if let Some((first, _)) = problems.first() {
-            touched.update(|t| t.extend(Field::ALL));
+            touched.update(|t| t.extend(Field::ALL.iter().copied()));
             if let Some(el) = document().get_element_by_id(first.id()) {
                 let _ = el.unchecked_ref::<web_sys::HtmlElement>().focus();
             }
@@ -82,27 +82,17 @@ pub fn DetailsStep(plan: StoredValue<Plan>, event: StoredValue<Event>) -> impl I
             })}
             <fieldset class="details__group">
                 <legend>{tr(Msg::CompanySection)}</legend>
-                <TextField field=Field::Company touched autocomplete="organization"/>
-                <TextField field=Field::FasciaEn touched hint=Msg::FasciaHint dir="ltr" lang_attr="en"/>
-                <TextField field=Field::FasciaAr touched hint=Msg::FasciaHint dir="rtl" lang_attr="ar"/>
+                {fields(Section::Company, touched)}
                 <FasciaPreview/>
             </fieldset>
             <fieldset class="details__group">
                 <legend>{tr(Msg::ContactSection)}</legend>
-                <TextField field=Field::Contact touched autocomplete="name"/>
-                <TextField field=Field::Email touched input_type="email" autocomplete="email" dir="ltr"/>
-                <div class="details__phone">
-                    <TextField field=Field::PhoneCode touched input_type="tel" autocomplete="tel-country-code" dir="ltr"/>
-                    <TextField field=Field::Phone touched input_type="tel" autocomplete="tel-national" dir="ltr"/>
-                </div>
-                <TextField field=Field::Country touched autocomplete="country-name"/>
-                <TextField field=Field::Sector touched/>
-                <TextField field=Field::Notes touched multiline=true/>
+                {fields(Section::Contact, touched)}
             </fieldset>
             <fieldset class="details__group">
                 <legend>{tr(Msg::Terms)}</legend>
                 <p class="details__terms">{tr_text(event.with_value(|e| e.terms.clone()))}</p>
-                <Checkbox touched/>
+                {fields(Section::Terms, touched)}
             </fieldset>
             <div class="details__actions">
                 <a class="button" href=page_href(Page::Book(BookStep::Choose))><span class="icon-arrow icon-arrow--back" aria-hidden="true"></span>{tr(Msg::Back)}</a>
@@ -114,23 +104,41 @@ pub fn DetailsStep(plan: StoredValue<Plan>, event: StoredValue<Event>) -> impl I
     }
 }
 
-/// A labelled text field bound to the draft, with its hint and error.
+/// The fields of one section, as the request's description gives them; a
+/// country code sits in one row with the phone number after it.
+fn fields(section: Section, touched: RwSignal<HashSet<Field>>) -> impl IntoView {
+    let mut code = None;
+    Field::ALL
+        .iter()
+        .filter(|f| f.spec().section == section)
+        .filter_map(|&field| match field.kind() {
+            Kind::PhoneCode => {
+                code = Some(field);
+                None
+            }
+            Kind::Phone => {
+                let code = code
+                    .take()
+                    .map(|field| view! { <TextField field touched/> });
+                Some(
+                    view! { <div class="details__phone">{code}<TextField field touched/></div> }
+                        .into_any(),
+                )
+            }
+            Kind::Consent => Some(view! { <Checkbox field touched/> }.into_any()),
+            _ => Some(view! { <TextField field touched/> }.into_any()),
+        })
+        .collect_view()
+}
+
+/// A labelled text field bound to the draft, with its hint and error; its
+/// input's type, direction, language and length come from its description.
 #[component]
-fn TextField(
-    field: Field,
-    touched: RwSignal<HashSet<Field>>,
-    #[prop(optional)] hint: Option<Msg>,
-    #[prop(optional)] input_type: &'static str,
-    #[prop(optional)] autocomplete: &'static str,
-    /// Fixed direction for fields in one script; others follow what is typed.
-    #[prop(optional)]
-    dir: &'static str,
-    #[prop(optional)] lang_attr: &'static str,
-    #[prop(optional)] multiline: bool,
-) -> impl IntoView {
+fn TextField(field: Field, touched: RwSignal<HashSet<Field>>) -> impl IntoView {
     let lang = use_lang();
     let form = use_booking().form;
-    let id = field.id();
+    let spec = field.spec();
+    let (id, hint) = (spec.id, spec.hint);
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
     let error = move || {
@@ -160,19 +168,19 @@ fn TextField(
             t.insert(field);
         })
     };
-    let dir = if dir.is_empty() { "auto" } else { dir };
-    let lang_attr = (!lang_attr.is_empty()).then_some(lang_attr);
-    let required = !matches!(field, Field::Notes | Field::Sector);
-    let control = if multiline {
+    let dir = spec.kind.dir();
+    let required = field.required();
+    let control = if spec.kind == Kind::Multiline {
         view! {
-            <textarea id=id name=id rows="4" maxlength=field.max_len() dir=dir aria-invalid=move || error().is_some().to_string()
+            <textarea id=id name=id rows="4" maxlength=field.max_len() dir=dir required=required aria-invalid=move || error().is_some().to_string()
                 aria-describedby=described on:input=on_input on:blur=on_blur prop:value=value></textarea>
         }
         .into_any()
     } else {
+        let autocomplete = (!spec.autocomplete.is_empty()).then_some(spec.autocomplete);
         view! {
-            <input id=id name=id type=if input_type.is_empty() { "text" } else { input_type } autocomplete=(!autocomplete.is_empty()).then_some(autocomplete)
-                maxlength=field.max_len() dir=dir lang=lang_attr required=required aria-invalid=move || error().is_some().to_string()
+            <input id=id name=id type=spec.kind.input_type() autocomplete=autocomplete
+                maxlength=field.max_len() dir=dir lang=spec.kind.lang() required=required aria-invalid=move || error().is_some().to_string()
                 aria-describedby=described on:input=on_input on:blur=on_blur prop:value=value/>
         }
         .into_any()
@@ -180,7 +188,7 @@ fn TextField(
     view! {
         <div class="field" class:field--invalid=move || error().is_some()>
             <label class="field__label" for=id>
-                {tr(field_label(field))}
+                {tr(spec.label)}
                 {required.then(|| view! { <span class="field__required">" ("{tr(Msg::Required)}")"</span> })}
             </label>
             {hint.map(|h| view! { <p class="field__hint" id=hint_id.clone()>{tr(h)}</p> })}
@@ -194,34 +202,40 @@ fn TextField(
     }
 }
 
-/// The terms checkbox.
+/// A box to tick (the terms), with its error.
 #[component]
-fn Checkbox(touched: RwSignal<HashSet<Field>>) -> impl IntoView {
+fn Checkbox(field: Field, touched: RwSignal<HashSet<Field>>) -> impl IntoView {
     let lang = use_lang();
     let form = use_booking().form;
+    let spec = field.spec();
+    let error_id = format!("{}-error", spec.id);
     let error = move || {
         touched
-            .with(|t| t.contains(&Field::AcceptTerms))
-            .then(|| form.with(|f| f.check(Field::AcceptTerms)))
+            .with(|t| t.contains(&field))
+            .then(|| form.with(|f| f.check(field)))
             .flatten()
+    };
+    let described = {
+        let id = error_id.clone();
+        move || error().map(|_| id.clone())
     };
     view! {
         <div class="field field--check" class:field--invalid=move || error().is_some()>
             <input
-                id=Field::AcceptTerms.id()
-                type="checkbox"
-                prop:checked=move || form.with(|f| f.accept_terms)
+                id=spec.id
+                type=spec.kind.input_type()
+                prop:checked=move || form.with(|f| f.checked(field))
                 aria-invalid=move || error().is_some().to_string()
-                aria-describedby=move || error().map(|_| "accept-terms-error")
+                aria-describedby=described
                 on:change=move |ev| {
                     let checked = event_target_checked(&ev);
-                    form.update(|f| f.accept_terms = checked);
-                    touched.update(|t| { t.insert(Field::AcceptTerms); });
+                    form.update(|f| f.set_checked(field, checked));
+                    touched.update(|t| { t.insert(field); });
                 }
             />
-            <label for=Field::AcceptTerms.id()>{tr(Msg::AcceptTerms)}</label>
+            <label for=spec.id>{tr(spec.label)}</label>
             <div aria-live="polite">
-                {move || error().map(|e| view! { <p class="field__error" id="accept-terms-error">{field_error_text(e, lang.get())}</p> })}
+                {move || error().map(|e| view! { <p class="field__error" id=error_id.clone()>{field_error_text(e, lang.get())}</p> })}
             </div>
         </div>
     }
@@ -258,8 +272,8 @@ fn FasciaPreview() -> impl IntoView {
     view! {
         <figure class="fascia">
             <div class="fascia__board" dir="ltr" aria-hidden="true">
-                <span node_ref=en class="fascia__name fascia__name--en" dir="ltr" lang="en">{move || form.with(|f| f.fascia_en.clone())}</span>
-                <span node_ref=ar class="fascia__name fascia__name--ar" dir="rtl" lang="ar">{move || form.with(|f| f.fascia_ar.clone())}</span>
+                <span node_ref=en class="fascia__name fascia__name--en" dir="ltr" lang="en">{move || form.with(|f| f.get(Field::FasciaEn).to_string())}</span>
+                <span node_ref=ar class="fascia__name fascia__name--ar" dir="rtl" lang="ar">{move || form.with(|f| f.get(Field::FasciaAr).to_string())}</span>
                 <span class="fascia__stand" dir="ltr">{move || choice.with(|c| c.stands.join(" · "))}</span>
             </div>
             <figcaption class="fascia__caption">{tr(Msg::FasciaPreview)}</figcaption>
