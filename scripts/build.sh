@@ -7,8 +7,9 @@
 #   2. the build-time renderer: every page, in both languages, as HTML from
 #      the app's own components (src/prerender.rs), after checking every data
 #      file (a broken one stops the build, with the file and the field);
-#   3. the security step: subresource integrity and the Content-Security-Policy
-#      on every page (scripts/csp.mjs);
+#   3. the stylesheets into every page, so its first paint waits for no other
+#      file (scripts/inline-css.mjs); then the security step: subresource
+#      integrity and the Content-Security-Policy on every page (scripts/csp.mjs);
 #   4. the offline step: web app manifests and the service worker (scripts/sw.mjs).
 # Usage: scripts/build.sh [--public-url /expo/] [--dist dist] [--data public]
 #   --data: the folder whose data/ the site is built from (default public/);
@@ -42,6 +43,7 @@ if [ "$data" != public ]; then
   if [ -d "$data/images" ]; then cp -r "$data/images/." "$dist/images/"; fi
 fi
 cargo run --quiet --bin prerender -- --dist "$dist" --public "$data" --public-url "$public_url"
+node scripts/inline-css.mjs "$dist" > /dev/null
 node scripts/csp.mjs "$dist" > /dev/null
 node scripts/sw.mjs "$dist"   # manifests and the service worker (offline use), over the final files
 echo "build.sh: $dist is ready (public URL $public_url)"

@@ -12,7 +12,8 @@
 //    `fetch(url, { integrity })`, with the same digest as the preload, so the
 //    browser refuses a tampered module and reuses the preloaded one.
 // 3. A Content-Security-Policy <meta>, first in <head>, with the sha256 of
-//    every inline script (Trunk's loader, the lang/dir script in index.html).
+//    every inline script (Trunk's loader, the lang/dir script in index.html)
+//    and of the page's one <style> (the stylesheets, scripts/inline-css.mjs).
 //
 // Usage: node scripts/csp.mjs [folder]   (default: dist)
 // It is idempotent: a second run gives the same files.
@@ -31,16 +32,17 @@ async function endpointOrigin() {
   return new URL(endpoint).origin;
 }
 
-function policy({ scriptHashes, connect }) {
+function policy({ scriptHashes, styleHashes, connect }) {
   return [
     "default-src 'self'",
     // The app's own JS; the Wasm module needs 'wasm-unsafe-eval' to compile
     // (not 'unsafe-eval'); inline scripts only by hash.
     `script-src 'self' 'wasm-unsafe-eval' ${scriptHashes.map((h) => `'${h}'`).join(" ")}`,
-    // Only the built stylesheets: the app sets no style attribute and has no
-    // <style> element (checked below for the static HTML, and by the e2e test
-    // for what the app renders), so no 'unsafe-inline'.
-    "style-src 'self'",
+    // Only the built stylesheets, which each page carries (by hash): the app
+    // sets no style attribute and adds no <style> element (checked below for
+    // the static HTML, and by the e2e test for what the app renders), so no
+    // 'unsafe-inline'.
+    `style-src 'self' ${styleHashes.map((h) => `'${h}'`).join(" ")}`.trim(),
     // The favicon and the sponsors' logos are files of the site; nothing uses
     // data: URLs (the floor plan's patterns are inline SVG).
     "img-src 'self'",
@@ -74,7 +76,6 @@ async function processPage(file, connect) {
   };
 
   // The policy forbids what the static page must not contain: fail the build rather than ship a broken page.
-  if (/<style\b/i.test(html)) fail("a <style> element would be blocked by style-src 'self'");
   for (const [tag] of html.matchAll(/<[a-z][^>]*>/gi)) {
     if (/\sstyle\s*=/i.test(tag)) fail(`a style attribute would be blocked by style-src 'self': ${tag}`);
     if (/\son[a-z]+\s*=/i.test(tag)) fail(`an inline event handler would be blocked by script-src: ${tag}`);
@@ -154,12 +155,16 @@ async function processPage(file, connect) {
   });
   if (/_bg\.wasm/.test(html) && wasmChecked === 0) fail("Trunk's Wasm loader was not recognised: its fetch would have no integrity check");
 
-  // 3. The policy, with the hash of every inline script as it is now.
+  // 3. The policy, with the hash of every inline script and style as it is now
+  // (the parser normalises line ends before the browser hashes them).
+  const hashOf = (body) => digest("sha256", Buffer.from(body.replace(/\r\n?/g, "\n"), "utf8"));
   const scriptHashes = [];
   for (const [, attrText, body] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
-    if (!attrsOf(attrText).has("src")) scriptHashes.push(digest("sha256", Buffer.from(body.replace(/\r\n?/g, "\n"), "utf8"))); // the parser normalises line ends
+    if (!attrsOf(attrText).has("src")) scriptHashes.push(hashOf(body));
   }
-  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy({ scriptHashes, connect })}">`;
+  const styleHashes = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi)].map(([, body]) => hashOf(body));
+  if (styleHashes.length > 1) fail("more than one <style>: the page's styles come in one (scripts/inline-css.mjs)");
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy({ scriptHashes, styleHashes, connect })}">`;
   html = html.replace(/[ \t]*<meta\s+http-equiv="Content-Security-Policy"[^>]*>\r?\n?/gi, "");
   // First in <head> after the charset (which must stay in the first 1024 bytes), before any script or <base>.
   const charset = html.match(/<meta\s+charset[^>]*>/i);

@@ -6,8 +6,8 @@
 //    (/ or /expo/) with nothing to configure;
 // 2. the service worker (sw.js), from scripts/sw/service-worker.js with
 //    Workbox's injectManifest: the list of files installed ahead of time is
-//    globbed from the built folder (every entry's Wasm and JS, the CSS, fonts,
-//    icons, manifests, data files and pages), never named here, except that
+//    globbed from the built folder (every entry's Wasm and JS, fonts,
+//    icons, manifests, data files and pages with their styles), never named here, except that
 //    of the articles only the latest ARTICLES_AHEAD (pages and bodies) are
 //    installed: the others are kept as they are read;
 // 3. the manifests' icons (public/icons, see scripts/icons.mjs) copied in;
