@@ -185,10 +185,8 @@ fn HandOver() -> impl IntoView {
         )
     );
     let r = route.route.get_untracked();
-    let file = route.href(&format!(
-        "/{}",
-        r.page.file(r.lang.unwrap_or(route.lang.get_untracked()))
-    ));
+    // The route's language, or the remembered one for an address without it.
+    let file = route.href(&format!("/{}", r.page.file(route.lang.get_untracked())));
     if crate::platform::hand_over(&href, &file) {
         ().into_any()
     } else {
