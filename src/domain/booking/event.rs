@@ -380,6 +380,90 @@ fn is_site_path(url: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// The problems of the test's own event after `edit`.
+    fn problems_after(edit: impl FnOnce(&mut Event)) -> Vec<String> {
+        let mut event: Event =
+            serde_json::from_str(include_str!("../../../tests/fixtures/site/data/event.json"))
+                .unwrap();
+        assert_eq!(
+            event.problems(),
+            Vec::<String>::new(),
+            "the fixture is valid"
+        );
+        edit(&mut event);
+        event.problems()
+    }
+
+    fn refused(problems: &[String], field: &str) -> bool {
+        problems.iter().any(|p| p.starts_with(field))
+    }
+
+    #[test]
+    fn limits_are_inclusive_and_days_may_be_one() {
+        assert!(problems_after(|e| e.tax.rate = MAX_PERCENT).is_empty());
+        assert!(refused(
+            &problems_after(|e| e.tax.rate = Percent(MAX_PERCENT.0 + 1)),
+            "tax.rate"
+        ));
+        assert!(problems_after(|e| e.closes = e.opens).is_empty());
+        assert!(refused(
+            &problems_after(|e| e.closes = e.opens.add_days(-1)),
+            "closes"
+        ));
+    }
+
+    #[test]
+    fn a_currency_is_three_capital_letters() {
+        for bad in ["EURO", "eur", "EU", "E1R"] {
+            let problems = problems_after(|e| e.currency = bad.into());
+            assert!(refused(&problems, "currency"), "{bad}: {problems:?}");
+        }
+    }
+
+    #[test]
+    fn ids_are_unique_and_names_bilingual() {
+        let twice = problems_after(|e| {
+            let copy = e.stand_types[0].clone();
+            e.stand_types.push(copy)
+        });
+        assert!(
+            twice.iter().any(|p| p.ends_with("is used twice")),
+            "{twice:?}"
+        );
+        let twice = problems_after(|e| {
+            let copy = e.extras[0].clone();
+            e.extras.push(copy)
+        });
+        assert!(
+            twice.iter().any(|p| p.ends_with("is used twice")),
+            "{twice:?}"
+        );
+        let english_only = problems_after(|e| e.stand_types[0].name.ar = None);
+        assert!(
+            refused(&english_only, "stand_types[0].name"),
+            "{english_only:?}"
+        );
+    }
+
+    #[test]
+    fn the_endpoint_is_https_or_a_path_of_this_site() {
+        for ok in ["https://example.ly/requests", "/api/requests"] {
+            assert!(
+                problems_after(|e| e.endpoint = Some(ok.into())).is_empty(),
+                "{ok}"
+            );
+        }
+        for bad in [
+            "http://example.ly/requests",
+            "//example.ly/x",
+            "api/requests",
+            "/a b",
+        ] {
+            let problems = problems_after(|e| e.endpoint = Some(bad.into()));
+            assert!(refused(&problems, "endpoint"), "{bad}: {problems:?}");
+        }
+    }
+
     fn kit(per_m2: u32, quantities: &[u32]) -> ShellKit {
         ShellKit {
             per_m2,
