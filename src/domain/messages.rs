@@ -208,6 +208,8 @@ keys!(
     UpdateLater,
     SendQueued,
     QueuedDelivered,
+    // The list of stands drawn as cards on a phone.
+    SortBy,
 );
 
 impl Msg {
@@ -497,6 +499,7 @@ impl Msg {
             "Sent when the connection returned, and received by the organiser's system: your stand request",
             "أُرسل عند عودة الاتصال واستلمه نظام الجهة المنظمة: طلب جناحك",
         ),
+            SortBy => ("Sort by", "ترتيب حسب"),
         }
     }
 }

@@ -3,6 +3,7 @@ import { test, expect, waitForApp } from "./test.mjs";
 import AxeBuilder from "@axe-core/playwright";
 import { Site, BILINGUAL, ENGLISH_ONLY } from "./site.mjs";
 import { Booking } from "./booking.mjs";
+import { FIXTURE_PLAN } from "./fixtures.mjs";
 
 const PAGES = ["/", "/news", `/news/${BILINGUAL}`, `/news/${ENGLISH_ONLY}`, "/sponsors", "/book", "/no-such-page"];
 
@@ -88,3 +89,65 @@ test("focus the visitor moves right after a page change is never taken back", as
   await expect(page.locator("#company")).toBeFocused();
   await expect(page.locator("#company")).toHaveValue("Tripoli Steel Company");
 });
+
+// The booking's words the tests below look for, in each language.
+const WORDS = {
+  en: { list: "List", choose: "Choose" },
+  ar: { list: "قائمة", choose: "اختيار" },
+};
+
+/** A fresh page of `width` px, a phone below 600 (touch, mobile viewport), with the tests' clock. */
+async function pageOf(browser, width) {
+  const phone = width < 600;
+  const context = await browser.newContext({ viewport: { width, height: phone ? 740 : 800 }, isMobile: phone, hasTouch: phone });
+  const page = await context.newPage();
+  await new Booking(page).freezeClock();
+  return { context, page };
+}
+
+async function expectAxeClean(page, name) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${name}: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+for (const lang of ["en", "ar"]) {
+  const w = WORDS[lang];
+  for (const width of [1280, 375]) {
+    test(`the list of stands fits its box, every Choose control in view (${lang}, ${width} px)`, async ({ browser }) => {
+      test.setTimeout(90_000);
+      const { context, page } = await pageOf(browser, width);
+      const b = new Booking(page);
+      await b.open(lang);
+      await page.getByRole("button", { name: w.list, exact: true }).click();
+      // Every stand, the unavailable ones with their reasons: the longest rows.
+      await page.locator("#filter-status").selectOption("");
+      const region = page.getByRole("region", { name: w.list, exact: true });
+      const table = region.getByRole("table");
+      // Still a table to assistive technology, as cards too: a header row and a row a stand.
+      await expect(table.getByRole("row")).toHaveCount(FIXTURE_PLAN.stands.length + 1);
+      await expect(table.getByRole("columnheader")).toHaveCount(8);
+      // A table on a laptop, cards on a phone.
+      const display = await table.locator("tbody tr").first().evaluate((e) => getComputedStyle(e).display);
+      expect(display).toBe(width < 600 ? "grid" : "table-row");
+      // Measured where they are drawn, without scrolling anything sideways to them.
+      const frame = await region.boundingBox();
+      for (const stand of FIXTURE_PLAN.stands) {
+        const choose = table.getByRole("checkbox", { name: `${w.choose} ${stand.id}`, exact: true });
+        const box = await choose.boundingBox();
+        const where = `${stand.id}: ${JSON.stringify(box)} in ${JSON.stringify(frame)}`;
+        expect(box.x, where).toBeGreaterThanOrEqual(Math.max(0, frame.x));
+        expect(box.x + box.width, where).toBeLessThanOrEqual(Math.min(width, frame.x + frame.width));
+      }
+      expect(await region.evaluate((e) => e.scrollWidth - e.clientWidth)).toBeLessThanOrEqual(0);
+      await new Site(page).expectNoHorizontalOverflow();
+      // Chosen from the keyboard, as on the plan.
+      const t1 = table.getByRole("checkbox", { name: `${w.choose} T1`, exact: true });
+      await t1.focus();
+      await page.keyboard.press("Space");
+      await expect(t1).toBeChecked();
+      await expect(b.quoteTotal).toHaveText("EUR 4,080.00"); // 12 m² × EUR 340
+      await expectAxeClean(page, `list at ${width} px`);
+      await context.close();
+    });
+  }
+}
