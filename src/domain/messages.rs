@@ -208,8 +208,9 @@ keys!(
     UpdateLater,
     SendQueued,
     QueuedDelivered,
-    // The list of stands drawn as cards on a phone.
+    // The list of stands drawn as cards, and the selection bar, on a phone.
     SortBy,
+    SelectionTotal,
 );
 
 impl Msg {
@@ -500,6 +501,7 @@ impl Msg {
             "أُرسل عند عودة الاتصال واستلمه نظام الجهة المنظمة: طلب جناحك",
         ),
             SortBy => ("Sort by", "ترتيب حسب"),
+            SelectionTotal => ("Total {amount}", "الإجمالي {amount}"),
         }
     }
 }

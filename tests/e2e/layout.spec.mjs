@@ -91,9 +91,10 @@ test("focus the visitor moves right after a page change is never taken back", as
 });
 
 // The booking's words the tests below look for, in each language.
+const iso = (v) => `\u2068${v}\u2069`;
 const WORDS = {
-  en: { list: "List", choose: "Choose" },
-  ar: { list: "قائمة", choose: "اختيار" },
+  en: { list: "List", choose: "Choose", next: "Continue", total: (t) => `Total ${t}`, one: "1 stand chosen", three: "3 stands chosen" },
+  ar: { list: "قائمة", choose: "اختيار", next: "متابعة", total: (t) => `الإجمالي ${iso(t)}`, one: "جناح واحد مختار", three: `${iso("3")} أجنحة مختارة` },
 };
 
 /** A fresh page of `width` px, a phone below 600 (touch, mobile viewport), with the tests' clock. */
@@ -146,8 +147,53 @@ for (const lang of ["en", "ar"]) {
       await page.keyboard.press("Space");
       await expect(t1).toBeChecked();
       await expect(b.quoteTotal).toHaveText("EUR 4,080.00"); // 12 m² × EUR 340
+      // One Continue in view: the side's on a laptop, the selection bar's on a phone.
+      await expect(page.getByRole("link", { name: w.next, exact: true })).toHaveCount(1);
+      if (width >= 1024) await expect(page.locator(".selection-bar")).toBeHidden();
       await expectAxeClean(page, `list at ${width} px`);
       await context.close();
     });
   }
+
+  test(`on a phone the selection stays in view while choosing, and its Continue goes on (${lang})`, async ({ browser }) => {
+    test.setTimeout(90_000);
+    const { context, page } = await pageOf(browser, 375);
+    const b = new Booking(page);
+    await b.open(lang);
+    const bar = page.locator(".selection-bar");
+    const count = bar.locator(".selection-bar__count");
+    const next = page.getByRole("link", { name: w.next, exact: true });
+    // Nothing chosen, nothing to sum up.
+    await expect(bar).toHaveCount(0);
+    // A lone 9 m² stand breaks the shell minimum: the bar names the rule, as
+    // the side does, and offers no way on.
+    await b.stand("T2").tap();
+    await expect(bar).toBeInViewport({ ratio: 1 });
+    await expect(count).toHaveText(w.one);
+    await expect(bar.locator(".selection-bar__total--rule")).toHaveText(await page.locator(".rules__list li").first().textContent());
+    await expect(next).toHaveCount(0);
+    // T1 + T2 (21 m² together) and T4 (12 m²): a whole quote.
+    await b.stand("T1").tap();
+    await b.stand("T4").tap();
+    await expect(count).toHaveText(w.three);
+    // The total is the quote's, the amount isolated in Arabic.
+    await expect(bar.locator(".selection-bar__total")).toHaveText(w.total(await b.quoteTotal.textContent()));
+    // Scrolled to the plan, the bar is in view, at the bottom of the screen.
+    await b.stand("T1").scrollIntoViewIfNeeded();
+    await expect(b.stand("T1")).toBeInViewport();
+    await expect(bar).toBeInViewport({ ratio: 1 });
+    const stuck = await bar.boundingBox();
+    expect(Math.abs(stuck.y + stuck.height - 740)).toBeLessThanOrEqual(1);
+    // It covers nothing for good: scrolled to the end, the whole side column is above it.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const [side, rest] = [await page.locator(".book__side").boundingBox(), await bar.boundingBox()];
+    expect(side.y + side.height).toBeLessThanOrEqual(rest.y);
+    await expectAxeClean(page, "selection bar");
+    // One Continue on the screen, the bar's, and it goes where the side's goes.
+    await expect(next).toHaveCount(1);
+    await bar.getByRole("link", { name: w.next, exact: true }).tap();
+    await expect(page).toHaveURL(new RegExp(`/${lang}/book/details$`));
+    await expect(page.locator("#company")).toBeVisible();
+    await context.close();
+  });
 }
