@@ -3,7 +3,8 @@ use crate::domain::booking::event::Event;
 use crate::domain::booking::money::Money;
 use crate::domain::booking::plan::{parse_filter_number, FloorPlan, SortKey, StandFilter, Status};
 use crate::domain::messages::booking::{
-    dimensions, filter_error_text, kind_name, money, sides_text, status_name, status_reason,
+    area_m2, dimensions, filter_error_text, kind_name, money, sides_text, status_name,
+    status_reason,
 };
 use crate::domain::Msg;
 use crate::state::{tr, tr_text, use_booking, use_lang, use_t};
@@ -54,7 +55,8 @@ pub fn StandTable(
                                 <th scope="row"><bdi>{id.clone()}</bdi></th>
                                 <td>{hall}</td>
                                 <td>{kind_name(e, &s.kind, l)}</td>
-                                <td>{dimensions(&s.w.to_string(), &s.d.to_string(), Some(&s.area_text()), l)}</td>
+                                // The area on its own line keeps the column narrow.
+                                <td>{dimensions(&s.w.to_string(), &s.d.to_string(), None, l)}" "<span class="stand-table__area">{area_m2(&s.area_text(), l)}</span></td>
                                 <td>{sides_text(s.open_sides, l)}</td>
                                 <td><bdi>{price}</bdi></td>
                                 <td>{status}{reason}</td>
