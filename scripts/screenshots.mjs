@@ -15,9 +15,15 @@ async function choose(page) {
   await page.locator("#stand-A02").click();
   await page.locator(".quote__total").waitFor();
 }
+async function list(page) {
+  await choose(page);
+  await page.locator(".book__views .tab").nth(1).click();
+  await page.locator(".stand-table__table").waitFor();
+}
 async function details(page) {
   await choose(page);
-  await page.locator("a.button--block").click();
+  // The side's Continue when wide, the selection bar's on a phone.
+  await page.locator(":is(.book__continue, .selection-bar__continue):visible").click();
   for (const [id, value] of Object.entries(VALID)) await page.locator(`#${id}`).fill(value);
   await page.locator("#accept-terms").check();
 }
@@ -32,6 +38,7 @@ const SHOTS = [
   ["article", "/news/libyan-professionals-abroad"],
   ["article-english-only", "/news/international-collaboration-e-government"],
   ["booking-plan", "/book", choose],
+  ["booking-list", "/book", list],
   ["booking-details", "/book", details],
   ["booking-request", "/book", request],
 ];

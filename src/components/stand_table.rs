@@ -3,7 +3,8 @@ use crate::domain::booking::event::Event;
 use crate::domain::booking::money::Money;
 use crate::domain::booking::plan::{parse_filter_number, FloorPlan, SortKey, StandFilter, Status};
 use crate::domain::messages::booking::{
-    dimensions, filter_error_text, kind_name, money, sides_text, status_name, status_reason,
+    area_m2, dimensions, filter_error_text, kind_name, money, sides_text, status_name,
+    status_reason,
 };
 use crate::domain::Msg;
 use crate::state::{tr, tr_text, use_booking, use_lang, use_t};
@@ -46,24 +47,30 @@ pub fn StandTable(
                         let available = s.is_available();
                         let hall = p.hall(&s.hall).map(|h| hall_name(h, l)).unwrap_or_default();
                         let price = s.price(e).map(|m| money(e, m)).unwrap_or_default();
-                        let status = if available { status_name(s.status, l).to_string() } else { format!("{} {}", status_name(s.status, l), status_reason(s.status, l)) };
+                        let status = status_name(s.status, l);
+                        // Why it cannot be chosen, under the status.
+                        let reason = (!available).then(|| view! { " "<span class="stand-table__reason">{status_reason(s.status, l)}</span> });
                         view! {
                             <tr class:stand-table__row--chosen=move || choice.with(|c| c.has(&check_id))>
                                 <th scope="row"><bdi>{id.clone()}</bdi></th>
                                 <td>{hall}</td>
                                 <td>{kind_name(e, &s.kind, l)}</td>
-                                <td>{dimensions(&s.w.to_string(), &s.d.to_string(), Some(&s.area_text()), l)}</td>
+                                // The area on its own line keeps the column narrow.
+                                <td>{dimensions(&s.w.to_string(), &s.d.to_string(), None, l)}" "<span class="stand-table__area">{area_m2(&s.area_text(), l)}</span></td>
                                 <td>{sides_text(s.open_sides, l)}</td>
                                 <td><bdi>{price}</bdi></td>
-                                <td>{status}</td>
+                                <td>{status}{reason}</td>
                                 <td>
-                                    <input
-                                        type="checkbox"
-                                        disabled=!available
-                                        prop:checked=move || choice.with(|c| c.has(&toggle_id))
-                                        aria-label=format!("{} {}", t(Msg::Choose), id)
-                                        on:change=move |_| on_toggle.run(id.clone())
-                                    />
+                                    // The label makes the whole cell a tap target for the box.
+                                    <label class="stand-table__choose">
+                                        <input
+                                            type="checkbox"
+                                            disabled=!available
+                                            prop:checked=move || choice.with(|c| c.has(&toggle_id))
+                                            aria-label=format!("{} {}", t(Msg::Choose), id)
+                                            on:change=move |_| on_toggle.run(id.clone())
+                                        />
+                                    </label>
                                 </td>
                             </tr>
                         }
@@ -140,6 +147,9 @@ pub fn StandTable(
                 </div>
             </div>
             <div class="stand-table__scroll" tabindex="0" role="region" aria-label=tr(Msg::ViewList)>
+                // Shown over the column headers when they are drawn as a row of
+                // sort buttons (cards); the headers say it to a screen reader.
+                <p class="stand-table__sort-by" aria-hidden="true">{tr(Msg::SortBy)}</p>
                 <table class="stand-table__table">
                     <thead>
                         <tr>

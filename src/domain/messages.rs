@@ -209,6 +209,9 @@ keys!(
     UpdateLater,
     SendQueued,
     QueuedDelivered,
+    // The list of stands drawn as cards, and the selection bar, on a phone.
+    SortBy,
+    SelectionTotal,
 );
 
 impl Msg {
@@ -499,6 +502,8 @@ impl Msg {
             "Sent when the connection returned, and received by the organiser's system: your stand request",
             "أُرسل عند عودة الاتصال واستلمه نظام الجهة المنظمة: طلب جناحك",
         ),
+            SortBy => ("Sort by", "ترتيب حسب"),
+            SelectionTotal => ("Total {amount}", "الإجمالي {amount}"),
         }
     }
 }

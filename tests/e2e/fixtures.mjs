@@ -24,6 +24,7 @@ export const FIXTURE_EVENT = read("event.json");
 export const FIXTURE_SITE = read("site.json");
 export const FIXTURE_ARTICLES = read("articles.json").articles;
 export const FIXTURE_SPONSORS = read("sponsors.json").groups;
+export const FIXTURE_PLAN = read("floorplan.json");
 
 /** Serves the fixture event and plan instead of the shipped ones (fetched,
  * not the shipped copies a prerendered page carries). */

@@ -3,6 +3,7 @@ import { test, expect, waitForApp } from "./test.mjs";
 import AxeBuilder from "@axe-core/playwright";
 import { Site, BILINGUAL, ENGLISH_ONLY } from "./site.mjs";
 import { Booking } from "./booking.mjs";
+import { FIXTURE_PLAN, useFixtures } from "./fixtures.mjs";
 
 const PAGES = ["/", "/news", `/news/${BILINGUAL}`, `/news/${ENGLISH_ONLY}`, "/sponsors", "/book", "/no-such-page"];
 
@@ -88,3 +89,153 @@ test("focus the visitor moves right after a page change is never taken back", as
   await expect(page.locator("#company")).toBeFocused();
   await expect(page.locator("#company")).toHaveValue("Tripoli Steel Company");
 });
+
+// The booking's words the tests below look for, in each language.
+const iso = (v) => `\u2068${v}\u2069`;
+const WORDS = {
+  en: { list: "List", choose: "Choose", next: "Continue", total: (t) => `Total ${t}`, one: "1 stand chosen", three: "3 stands chosen" },
+  ar: { list: "قائمة", choose: "اختيار", next: "متابعة", total: (t) => `الإجمالي ${iso(t)}`, one: "جناح واحد مختار", three: `${iso("3")} أجنحة مختارة` },
+};
+
+// The fixture plan and one more stand, wider in every column than any the
+// fixture holds: an outdoor island of 12.5 × 10.5 m (131.25 m², a price in
+// five figures with cents), held for another exhibitor (the longest status).
+const WIDE_PLAN = {
+  ...FIXTURE_PLAN,
+  stands: [
+    ...FIXTURE_PLAN.stands,
+    { ...FIXTURE_PLAN.stands.find((s) => s.id === "U1"), id: "U2", x: 18, w: 12.5, d: 10.5, open_sides: 4, status: "on_hold" },
+  ],
+};
+
+/** A fresh page of `width` px, a phone below 600 (touch, mobile viewport), with the tests' clock. */
+async function pageOf(browser, width) {
+  const phone = width < 600;
+  const context = await browser.newContext({ viewport: { width, height: phone ? 740 : 800 }, isMobile: phone, hasTouch: phone });
+  const page = await context.newPage();
+  await new Booking(page).freezeClock();
+  return { context, page };
+}
+
+/**
+ * Draws the page in the site's own fonts, as a returning visitor sees it:
+ * they are font-display: optional, so a first visit may show a fallback,
+ * narrower or wider, by chance. Each face is added again, to be waited for.
+ */
+async function inSiteFonts(page) {
+  await page.evaluate(async () => {
+    const rules = [...document.styleSheets].flatMap((s) => [...s.cssRules]).filter((r) => r instanceof CSSFontFaceRule);
+    for (const { style } of rules) {
+      const face = new FontFace(style.getPropertyValue("font-family").replaceAll('"', ""), style.getPropertyValue("src"), {
+        weight: style.getPropertyValue("font-weight"),
+        unicodeRange: style.getPropertyValue("unicode-range"),
+        display: "block",
+      });
+      document.fonts.add(face);
+      await face.load();
+    }
+  });
+}
+
+async function expectAxeClean(page, name) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${name}: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+for (const lang of ["en", "ar"]) {
+  const w = WORDS[lang];
+  for (const width of [1280, 375]) {
+    test(`the list of stands fits its box, every Choose control in view (${lang}, ${width} px)`, async ({ browser }) => {
+      test.setTimeout(90_000);
+      const { context, page } = await pageOf(browser, width);
+      const b = new Booking(page);
+      await useFixtures(page);
+      await page.route("**/data/floorplan.json", (route) => route.fulfill({ json: WIDE_PLAN }));
+      // First as a first visit may see it, in the system's fonts (here wider than the site's).
+      await page.route("**/*.woff2", (route) => route.abort());
+      await b.open(lang);
+      await page.getByRole("button", { name: w.list, exact: true }).click();
+      // Every stand, the unavailable ones with their reasons: the longest rows.
+      await page.locator("#filter-status").selectOption("");
+      const region = page.getByRole("region", { name: w.list, exact: true });
+      const table = region.getByRole("table");
+      // Still a table to assistive technology, as cards too: a header row and a row a stand.
+      await expect(table.getByRole("row")).toHaveCount(WIDE_PLAN.stands.length + 1);
+      await expect(table.getByRole("columnheader")).toHaveCount(8);
+      // A table on a laptop, cards on a phone.
+      const display = await table.locator("tbody tr").first().evaluate((e) => getComputedStyle(e).display);
+      expect(display).toBe(width < 600 ? "grid" : "table-row");
+      const expectFits = async (fonts) => {
+        // Measured where they are drawn, without scrolling anything sideways to them.
+        const frame = await region.boundingBox();
+        for (const stand of WIDE_PLAN.stands) {
+          const choose = table.getByRole("checkbox", { name: `${w.choose} ${stand.id}`, exact: true });
+          const box = await choose.boundingBox();
+          const where = `${fonts}, ${stand.id}: ${JSON.stringify(box)} in ${JSON.stringify(frame)}`;
+          expect(box.x, where).toBeGreaterThanOrEqual(Math.max(0, frame.x));
+          expect(box.x + box.width, where).toBeLessThanOrEqual(Math.min(width, frame.x + frame.width));
+        }
+        expect(await region.evaluate((e) => e.scrollWidth - e.clientWidth), fonts).toBeLessThanOrEqual(0);
+        await new Site(page).expectNoHorizontalOverflow();
+      };
+      await expectFits("system fonts");
+      // Then in the site's own fonts, as a returning visitor sees it.
+      await page.unroute("**/*.woff2");
+      await inSiteFonts(page);
+      await expectFits("site fonts");
+      // Chosen from the keyboard, as on the plan.
+      const t1 = table.getByRole("checkbox", { name: `${w.choose} T1`, exact: true });
+      await t1.focus();
+      await page.keyboard.press("Space");
+      await expect(t1).toBeChecked();
+      await expect(b.quoteTotal).toHaveText("EUR 4,080.00"); // 12 m² × EUR 340
+      // One Continue in view: the side's on a laptop, the selection bar's on a phone.
+      await expect(page.getByRole("link", { name: w.next, exact: true })).toHaveCount(1);
+      if (width >= 1024) await expect(page.locator(".selection-bar")).toBeHidden();
+      await expectAxeClean(page, `list at ${width} px`);
+      await context.close();
+    });
+  }
+
+  test(`on a phone the selection stays in view while choosing, and its Continue goes on (${lang})`, async ({ browser }) => {
+    test.setTimeout(90_000);
+    const { context, page } = await pageOf(browser, 375);
+    const b = new Booking(page);
+    await b.open(lang);
+    const bar = page.locator(".selection-bar");
+    const count = bar.locator(".selection-bar__count");
+    const next = page.getByRole("link", { name: w.next, exact: true });
+    // Nothing chosen, nothing to sum up.
+    await expect(bar).toHaveCount(0);
+    // A lone 9 m² stand breaks the shell minimum: the bar names the rule, as
+    // the side does, and offers no way on.
+    await b.stand("T2").tap();
+    await expect(bar).toBeInViewport({ ratio: 1 });
+    await expect(count).toHaveText(w.one);
+    await expect(bar.locator(".selection-bar__total--rule")).toHaveText(await page.locator(".rules__list li").first().textContent());
+    await expect(next).toHaveCount(0);
+    // T1 + T2 (21 m² together) and T4 (12 m²): a whole quote.
+    await b.stand("T1").tap();
+    await b.stand("T4").tap();
+    await expect(count).toHaveText(w.three);
+    // The total is the quote's, the amount isolated in Arabic.
+    await expect(bar.locator(".selection-bar__total")).toHaveText(w.total(await b.quoteTotal.textContent()));
+    // Scrolled to the plan, the bar is in view, at the bottom of the screen.
+    await b.stand("T1").scrollIntoViewIfNeeded();
+    await expect(b.stand("T1")).toBeInViewport();
+    await expect(bar).toBeInViewport({ ratio: 1 });
+    const stuck = await bar.boundingBox();
+    expect(Math.abs(stuck.y + stuck.height - 740)).toBeLessThanOrEqual(1);
+    // It covers nothing for good: scrolled to the end, the whole side column is above it.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const [side, rest] = [await page.locator(".book__side").boundingBox(), await bar.boundingBox()];
+    expect(side.y + side.height).toBeLessThanOrEqual(rest.y);
+    await expectAxeClean(page, "selection bar");
+    // One Continue on the screen, the bar's, and it goes where the side's goes.
+    await expect(next).toHaveCount(1);
+    await bar.getByRole("link", { name: w.next, exact: true }).tap();
+    await expect(page).toHaveURL(new RegExp(`/${lang}/book/details$`));
+    await expect(page.locator("#company")).toBeVisible();
+    await context.close();
+  });
+}

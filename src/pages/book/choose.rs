@@ -4,7 +4,7 @@ use crate::components::{FloorPlan, PlanLegend, QuoteView, StandTable};
 use crate::domain::booking::event::Event;
 use crate::domain::booking::plan::FloorPlan as Plan;
 use crate::domain::booking::quote::QuantityError;
-use crate::domain::booking::quote::{toggle, Toggled, Violation};
+use crate::domain::booking::quote::{toggle, Quote, Toggled, Violation};
 use crate::domain::messages::booking::{
     area_m2, dimensions, money, quantity_error_text, status_reason, violation_text,
 };
@@ -152,9 +152,7 @@ pub fn ChooseStep(plan: StoredValue<Plan>, event: StoredValue<Event>) -> impl In
                 {move || match result.get() {
                     Ok(q) => view! {
                         <QuoteView quote=q event/>
-                        <a class="button button--primary button--block" href=page_href(Page::Book(BookStep::Details))>
-                            {tr(Msg::Continue)}<span class="icon-arrow" aria-hidden="true"></span>
-                        </a>
+                        {continue_link("button button--primary button--block book__continue")}
                     }.into_any(),
                     Err(violations) => {
                         let items = violations.into_iter().map(|v| view! { <li>{move || event.with_value(|e| violation_text(&v, e, lang.get()))}</li> }).collect_view();
@@ -167,8 +165,61 @@ pub fn ChooseStep(plan: StoredValue<Plan>, event: StoredValue<Event>) -> impl In
                     }
                 }}
             </aside>
+            <SelectionBar event result/>
         </div>
         <p class="visually-hidden" aria-live="polite" role="status">{move || announcement.get()}</p>
+    }
+}
+
+/// The way on to the details step. Offered only where the quote came out
+/// whole (the side's quote and the phone's selection bar both ask `use_quote`,
+/// the one owner of whether one can continue), so the two never disagree.
+fn continue_link(class: &'static str) -> impl IntoView {
+    view! {
+        <a class=class href=page_href(Page::Book(BookStep::Details))>
+            {tr(Msg::Continue)}<span class="icon-arrow" aria-hidden="true"></span>
+        </a>
+    }
+}
+
+/// On a phone, the selection in one line that stays in view while choosing
+/// (the quote sits far below the plan there): how many stands, the total and
+/// Continue, or the first rule in the way. Hidden by CSS on wide screens,
+/// where the side column is in view beside the plan.
+#[component]
+fn SelectionBar(
+    event: StoredValue<Event>,
+    result: Memo<Result<Quote, Vec<Violation>>>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let choice = use_booking().choice;
+    let count = move || choice.with(|c| c.stands.len()) as u64;
+    let ok = move || result.with(Result::is_ok);
+    let total_or_rule = move || {
+        let l = lang.get();
+        result.with(|r| {
+            event.with_value(|e| match r {
+                Ok(q) => Msg::SelectionTotal.with(l, &[("amount", &money(e, q.total))]),
+                Err(rules) => rules
+                    .first()
+                    .map(|v| violation_text(v, e, l))
+                    .unwrap_or_default(),
+            })
+        })
+    };
+    let any = Memo::new(move |_| count() > 0);
+    move || {
+        any.get().then(|| {
+            view! {
+                <div class="selection-bar">
+                    <p class="selection-bar__text">
+                        <span class="selection-bar__count">{move || Count::StandsChosen.get(lang.get(), count(), &[])}</span>
+                        <span class="selection-bar__total" class:selection-bar__total--rule=move || !ok()>{total_or_rule}</span>
+                    </p>
+                    {move || ok().then(|| continue_link("button button--primary selection-bar__continue"))}
+                </div>
+            }
+        })
     }
 }
 
