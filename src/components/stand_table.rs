@@ -67,7 +67,7 @@ pub fn StandTable(
                                             type="checkbox"
                                             disabled=!available
                                             prop:checked=move || choice.with(|c| c.has(&toggle_id))
-                                            aria-label=format!("{} {}", t(Msg::Choose), id)
+                                            aria-label=Msg::ChooseStand.with(l, &[("stand", &id)])
                                             on:change=move |_| on_toggle.run(id.clone())
                                         />
                                     </label>
@@ -136,7 +136,7 @@ pub fn StandTable(
                     <div aria-live="polite">{move || area_bad.get().then(|| view! { <p class="field__error" id="filter-area-error">{filter_error_text(lang.get())}</p> })}</div>
                 </div>
                 <div class="stand-table__filter">
-                    <label for="filter-price">{move || format!("{} ({})", t(Msg::MaxPrice), event.with_value(|e| e.currency.clone()))}</label>
+                    <label for="filter-price">{move || event.with_value(|e| Msg::MaxPriceIn.with(lang.get(), &[("currency", &e.currency)]))}</label>
                     <input id="filter-price" type="number" min="0" step="0.01" inputmode="decimal"
                         aria-invalid=move || price_bad.get().to_string() aria-describedby=move || price_bad.get().then_some("filter-price-error")
                         on:input=move |ev| match parse_filter_number(&event_target_value(&ev)) {
