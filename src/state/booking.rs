@@ -9,9 +9,10 @@
 //! it twice.
 
 use crate::domain::booking::delivery::{merge_deliveries, Deliveries, Delivery, SendFailure};
-use crate::domain::booking::quote::Choice;
+use crate::domain::booking::plan::FloorPlan;
+use crate::domain::booking::quote::{toggle, Choice, QuantityError, Toggled};
 use crate::domain::booking::request::{
-    merge_requests, Draft, DraftLoad, Form, StandRequest, DRAFT_VERSION,
+    merge_requests, Draft, DraftLoad, Field, Form, StandRequest, DRAFT_VERSION,
 };
 use crate::platform::{self, storage};
 use leptos::prelude::*;
@@ -37,13 +38,24 @@ pub enum StorageNotice {
 }
 
 /// The exhibitor's stand request in progress and the requests already made.
+/// Views read it through signals and change it only through its intentions
+/// (choose a stand, type an extra, fill in a field...), each the domain's
+/// rule applied to the draft, which is then saved and shared with other tabs.
 #[derive(Clone, Copy)]
 pub struct BookingCtx {
-    pub choice: RwSignal<Choice>,
-    pub form: RwSignal<Form>,
-    pub requests: RwSignal<Vec<StandRequest>>,
+    /// The stands and extras chosen.
+    pub choice: ReadSignal<Choice>,
+    set_choice: WriteSignal<Choice>,
+    /// The request form as typed.
+    pub form: ReadSignal<Form>,
+    set_form: WriteSignal<Form>,
+    /// The requests made in this browser.
+    pub requests: ReadSignal<Vec<StandRequest>>,
+    set_requests: WriteSignal<Vec<StandRequest>>,
     deliveries: RwSignal<Deliveries>,
-    pub notice: RwSignal<Option<StorageNotice>>,
+    /// What the booking pages say about saved data, until dismissed.
+    pub notice: ReadSignal<Option<StorageNotice>>,
+    set_notice: WriteSignal<Option<StorageNotice>>,
 }
 
 /// What storage holds under `key`. Text that cannot be read is set aside
@@ -76,12 +88,20 @@ pub fn provide_booking() {
             (Draft::new(), Some(StorageNotice::Discarded))
         }
     };
+    let (choice, set_choice) = signal(draft.choice);
+    let (form, set_form) = signal(draft.form);
+    let (requests, set_requests) = signal(stored(REQUESTS_KEY));
+    let (notice, set_notice) = signal(notice);
     let ctx = BookingCtx {
-        choice: RwSignal::new(draft.choice),
-        form: RwSignal::new(draft.form),
-        requests: RwSignal::new(stored(REQUESTS_KEY)),
+        choice,
+        set_choice,
+        form,
+        set_form,
+        requests,
+        set_requests,
         deliveries: RwSignal::new(stored(DELIVERIES_KEY)),
-        notice: RwSignal::new(notice),
+        notice,
+        set_notice,
     };
     Effect::new(move |_| ctx.save_draft());
     // Another tab wrote: follow it.
@@ -99,6 +119,42 @@ pub fn use_booking() -> BookingCtx {
 }
 
 impl BookingCtx {
+    pub fn dismiss_notice(self) {
+        self.set_notice.set(None);
+    }
+
+    /// Adds a stand or takes it away, by the plan's rule (see [`toggle`]).
+    pub fn toggle_stand(self, plan: &FloorPlan, id: &str) -> Toggled {
+        let mut outcome = Toggled::Unknown;
+        self.set_choice.update(|c| outcome = toggle(plan, c, id));
+        outcome
+    }
+
+    /// Sets an extra's quantity from what was typed (see [`Choice::type_extra`]).
+    pub fn type_extra(self, id: &str, typed: &str, max: u32) -> Result<u32, QuantityError> {
+        let mut outcome = Ok(0);
+        self.set_choice
+            .update(|c| outcome = c.type_extra(id, typed, max));
+        outcome
+    }
+
+    /// Takes away the chosen stands the plan no longer offers; says which.
+    pub fn drop_stale(self, plan: &FloorPlan) -> Vec<String> {
+        let mut gone = Vec::new();
+        self.set_choice.update(|c| gone = c.drop_stale(plan));
+        gone
+    }
+
+    /// Puts what was typed into a field (see [`Form::set`]).
+    pub fn edit(self, field: Field, typed: &str) {
+        self.set_form.update(|f| f.set(field, typed));
+    }
+
+    /// Ticks or clears a box of the form.
+    pub fn tick(self, field: Field, checked: bool) {
+        self.set_form.update(|f| f.set_checked(field, checked));
+    }
+
     fn draft(self) -> Draft {
         Draft {
             version: DRAFT_VERSION,
@@ -108,7 +164,7 @@ impl BookingCtx {
     }
 
     fn tell(self, notice: StorageNotice) {
-        self.notice.set(Some(notice));
+        self.set_notice.set(Some(notice));
     }
 
     /// Says that nothing can be stored, unless a more pressing notice (a
@@ -155,8 +211,8 @@ impl BookingCtx {
         {
             return;
         }
-        self.choice.set(theirs.choice);
-        self.form.set(theirs.form);
+        self.set_choice.set(theirs.choice);
+        self.set_form.set(theirs.form);
         self.tell(StorageNotice::ChangedElsewhere);
     }
 
@@ -166,7 +222,8 @@ impl BookingCtx {
 
     fn reload_requests(self) {
         let theirs: Vec<StandRequest> = stored(REQUESTS_KEY);
-        self.requests.update(|mine| merge_requests(mine, theirs));
+        self.set_requests
+            .update(|mine| merge_requests(mine, theirs));
     }
 
     fn reload_deliveries(self) {
@@ -181,7 +238,7 @@ impl BookingCtx {
     pub fn submit(self, request: StandRequest) {
         let reference = request.reference.clone();
         self.reload_requests();
-        self.requests.update(|r| r.push(request));
+        self.set_requests.update(|r| r.push(request));
         let json = self
             .requests
             .with_untracked(|r| serde_json::to_string(r).unwrap_or_default());
@@ -190,12 +247,12 @@ impl BookingCtx {
             return;
         }
         if self.notice.get_untracked() == Some(StorageNotice::RequestNotStored) {
-            self.notice.set(None);
+            self.set_notice.set(None);
         }
         self.update_delivery(&reference, Delivery::Made);
         let after = self.draft_untracked().after_request();
-        self.choice.set(after.choice);
-        self.form.set(after.form);
+        self.set_choice.set(after.choice);
+        self.set_form.set(after.form);
     }
 
     /// The delivery state of a request (tracked).

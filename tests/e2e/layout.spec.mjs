@@ -92,6 +92,8 @@ test("focus the visitor moves right after a page change is never taken back", as
 
 // The booking's words the tests below look for, in each language.
 const iso = (v) => `\u2068${v}\u2069`;
+/** The Choose box's label: in Arabic, the stand's id isolated from the word. */
+const chooseName = (lang, id) => `${WORDS[lang].choose} ${lang === "ar" ? iso(id) : id}`;
 const WORDS = {
   en: { list: "List", choose: "Choose", next: "Continue", total: (t) => `Total ${t}`, one: "1 stand chosen", three: "3 stands chosen" },
   ar: { list: "قائمة", choose: "اختيار", next: "متابعة", total: (t) => `الإجمالي ${iso(t)}`, one: "جناح واحد مختار", three: `${iso("3")} أجنحة مختارة` },
@@ -169,7 +171,7 @@ for (const lang of ["en", "ar"]) {
         // Measured where they are drawn, without scrolling anything sideways to them.
         const frame = await region.boundingBox();
         for (const stand of WIDE_PLAN.stands) {
-          const choose = table.getByRole("checkbox", { name: `${w.choose} ${stand.id}`, exact: true });
+          const choose = table.getByRole("checkbox", { name: chooseName(lang, stand.id), exact: true });
           const box = await choose.boundingBox();
           const where = `${fonts}, ${stand.id}: ${JSON.stringify(box)} in ${JSON.stringify(frame)}`;
           expect(box.x, where).toBeGreaterThanOrEqual(Math.max(0, frame.x));
@@ -184,7 +186,7 @@ for (const lang of ["en", "ar"]) {
       await inSiteFonts(page);
       await expectFits("site fonts");
       // Chosen from the keyboard, as on the plan.
-      const t1 = table.getByRole("checkbox", { name: `${w.choose} T1`, exact: true });
+      const t1 = table.getByRole("checkbox", { name: chooseName(lang, "T1"), exact: true });
       await t1.focus();
       await page.keyboard.press("Space");
       await expect(t1).toBeChecked();

@@ -4,7 +4,7 @@ use crate::components::{FloorPlan, PlanLegend, QuoteView, StandTable};
 use crate::domain::booking::event::Event;
 use crate::domain::booking::plan::FloorPlan as Plan;
 use crate::domain::booking::quote::QuantityError;
-use crate::domain::booking::quote::{toggle, Quote, Toggled, Violation};
+use crate::domain::booking::quote::{Quote, Toggled, Violation};
 use crate::domain::messages::booking::{
     area_m2, dimensions, money, quantity_error_text, status_reason, violation_text,
 };
@@ -32,8 +32,7 @@ pub fn ChooseStep(plan: StoredValue<Plan>, event: StoredValue<Event>) -> impl In
     let toggle = Callback::new(move |id: String| {
         let l = lang.get_untracked();
         focused.set(Some(id.clone()));
-        let mut outcome = Toggled::Unknown;
-        choice.update(|c| outcome = plan.with_value(|p| toggle(p, c, &id)));
+        let outcome = plan.with_value(|p| booking.toggle_stand(p, &id));
         let change = match outcome {
             Toggled::Refused(status) => {
                 announcement.set(
@@ -264,7 +263,8 @@ fn Selection(
 /// Furniture, power and lights: a quantity for each, within the event's limits.
 #[component]
 fn Extras(event: StoredValue<Event>) -> impl IntoView {
-    let choice = use_booking().choice;
+    let booking = use_booking();
+    let choice = booking.choice;
     let lang = use_lang();
     // The deadline written out like every other date, not as an ISO code.
     let until = move || {
@@ -298,8 +298,7 @@ fn Extras(event: StoredValue<Event>) -> impl IntoView {
                     prop:value=move || choice.with(|c| c.extras.get(&value_id).copied().unwrap_or(0).to_string())
                     on:input=move |ev| {
                         let typed = event_target_value(&ev);
-                        let mut outcome = Ok(0);
-                        choice.update(|c| outcome = c.type_extra(&id, &typed, max));
+                        let outcome = booking.type_extra(&id, &typed, max);
                         let kept = choice.with_untracked(|c| c.extras.get(&kept_id).copied().unwrap_or(0));
                         refused.set(outcome.err().map(|e| (e, kept)));
                     }
@@ -324,7 +323,8 @@ fn Extras(event: StoredValue<Event>) -> impl IntoView {
 #[component]
 fn StaleStands(plan: StoredValue<Plan>) -> impl IntoView {
     let lang = use_lang();
-    let choice = use_booking().choice;
+    let booking = use_booking();
+    let choice = booking.choice;
     let removed = RwSignal::new(Vec::<String>::new());
     let stale = Memo::new(move |_| choice.with(|c| plan.with_value(|p| c.stale(p))));
     let reason = move |id: &str| {
@@ -335,9 +335,7 @@ fn StaleStands(plan: StoredValue<Plan>) -> impl IntoView {
         })
     };
     let remove_all = move |_| {
-        let mut gone = Vec::new();
-        choice.update(|c| gone = plan.with_value(|p| c.drop_stale(p)));
-        removed.set(gone);
+        removed.set(plan.with_value(|p| booking.drop_stale(p)));
     };
     view! {
         <Show when=move || !stale.with(Vec::is_empty)>

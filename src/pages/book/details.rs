@@ -136,7 +136,8 @@ fn fields(section: Section, touched: RwSignal<HashSet<Field>>) -> impl IntoView 
 #[component]
 fn TextField(field: Field, touched: RwSignal<HashSet<Field>>) -> impl IntoView {
     let lang = use_lang();
-    let form = use_booking().form;
+    let booking = use_booking();
+    let form = booking.form;
     let spec = field.spec();
     let (id, hint) = (spec.id, spec.hint);
     let error_id = format!("{id}-error");
@@ -161,8 +162,7 @@ fn TextField(field: Field, touched: RwSignal<HashSet<Field>>) -> impl IntoView {
         }
     };
     let value = move || form.with(|f| f.get(field).to_string());
-    let on_input =
-        move |ev: web_sys::Event| form.update(|f| f.set(field, &event_target_value(&ev)));
+    let on_input = move |ev: web_sys::Event| booking.edit(field, &event_target_value(&ev));
     let on_blur = move |_| {
         touched.update(|t| {
             t.insert(field);
@@ -206,7 +206,8 @@ fn TextField(field: Field, touched: RwSignal<HashSet<Field>>) -> impl IntoView {
 #[component]
 fn Checkbox(field: Field, touched: RwSignal<HashSet<Field>>) -> impl IntoView {
     let lang = use_lang();
-    let form = use_booking().form;
+    let booking = use_booking();
+    let form = booking.form;
     let spec = field.spec();
     let error_id = format!("{}-error", spec.id);
     let error = move || {
@@ -229,7 +230,7 @@ fn Checkbox(field: Field, touched: RwSignal<HashSet<Field>>) -> impl IntoView {
                 aria-describedby=described
                 on:change=move |ev| {
                     let checked = event_target_checked(&ev);
-                    form.update(|f| f.set_checked(field, checked));
+                    booking.tick(field, checked);
                     touched.update(|t| { t.insert(field); });
                 }
             />

@@ -105,7 +105,8 @@ fn Steps(step: BookStep) -> impl IntoView {
 /// Tells the visitor once if an old draft was set aside or nothing can be saved.
 #[component]
 fn Notice() -> impl IntoView {
-    let notice = use_booking().notice;
+    let booking = use_booking();
+    let notice = booking.notice;
     move || {
         notice.get().map(|n| {
             let msg = match n {
@@ -117,7 +118,7 @@ fn Notice() -> impl IntoView {
             view! {
                 <div class="notice" role="status">
                     <p>{tr(msg)}</p>
-                    <button type="button" class="button button--small" on:click=move |_| notice.set(None)>{tr(Msg::Dismiss)}</button>
+                    <button type="button" class="button button--small" on:click=move |_| booking.dismiss_notice()>{tr(Msg::Dismiss)}</button>
                 </div>
             }
         })
