@@ -26,10 +26,12 @@ pub fn start(entry: Entry) {
     use leptos::prelude::document;
     console_error_panic_hook::set_once();
     platform::resume_hand_over();
+    let typed = platform::typed();
     if let Some(body) = document().body() {
         body.set_text_content(None);
     }
     leptos::mount::mount_to_body(move || leptos::prelude::view! { <App entry/> });
+    platform::restore_typed(typed);
     // For tools and tests: from here on the page is the app's.
     if let Some(html) = document().document_element() {
         let _ = html.class_list().remove_1("opening-request");

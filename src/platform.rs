@@ -228,6 +228,126 @@ mod browser {
         });
     }
 
+    /// What a visitor typed into the prerendered page before the app took
+    /// it over: the fields they changed, and where the caret was.
+    pub struct Typed {
+        fields: Vec<(String, TypedValue)>,
+        focus: Option<(String, Option<u32>)>,
+    }
+
+    enum TypedValue {
+        Text(String),
+        Checked(bool),
+    }
+
+    /// Reads what was typed into the page as it is now (before the app
+    /// replaces it): on a slow link the form shows, and is used, seconds
+    /// before the code arrives.
+    pub fn typed() -> Typed {
+        use wasm_bindgen::JsCast;
+        let mut typed = Typed {
+            fields: Vec::new(),
+            focus: None,
+        };
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return typed;
+        };
+        let Ok(found) = doc.query_selector_all("input[id], textarea[id]") else {
+            return typed;
+        };
+        for i in 0..found.length() {
+            let Some(node) = found.item(i) else { continue };
+            if let Some(input) = node.dyn_ref::<web_sys::HtmlInputElement>() {
+                if matches!(input.type_().as_str(), "checkbox" | "radio") {
+                    if input.checked() != input.default_checked() {
+                        typed
+                            .fields
+                            .push((input.id(), TypedValue::Checked(input.checked())));
+                    }
+                } else if input.value() != input.default_value() {
+                    typed
+                        .fields
+                        .push((input.id(), TypedValue::Text(input.value())));
+                }
+            } else if let Some(area) = node.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+                if Ok(area.value()) != area.default_value() {
+                    typed
+                        .fields
+                        .push((area.id(), TypedValue::Text(area.value())));
+                }
+            }
+        }
+        typed.focus = doc.active_element().and_then(|el| {
+            let caret = el
+                .dyn_ref::<web_sys::HtmlInputElement>()
+                .and_then(|i| i.selection_start().ok().flatten());
+            (!el.id().is_empty() && el.id() != "main").then(|| (el.id(), caret))
+        });
+        typed
+    }
+
+    /// Puts what was typed into the app's own fields, as if typed there (so
+    /// the app checks and saves it), and the caret back where it was. A field
+    /// the app draws a little later (its data still parsing) is waited for,
+    /// a frame at a time, for up to a second.
+    pub fn restore_typed(typed: Typed) {
+        use wasm_bindgen::JsCast;
+        const FRAMES: u32 = 60;
+        fn attempt(typed: &mut Typed) {
+            let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+                return;
+            };
+            typed.fields.retain(|(id, value)| {
+                let Some(el) = doc.get_element_by_id(id) else {
+                    return true;
+                };
+                let event = match value {
+                    TypedValue::Checked(on) => {
+                        if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+                            input.set_checked(*on);
+                        }
+                        "change"
+                    }
+                    TypedValue::Text(text) => {
+                        if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+                            input.set_value(text);
+                        } else if let Some(area) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+                            area.set_value(text);
+                        }
+                        "input"
+                    }
+                };
+                let init = web_sys::EventInit::new();
+                init.set_bubbles(true);
+                if let Ok(ev) = web_sys::Event::new_with_event_init_dict(event, &init) {
+                    let _ = el.dispatch_event(&ev);
+                }
+                false
+            });
+            if let Some((id, caret)) = &typed.focus {
+                if let Some(el) = doc.get_element_by_id(id) {
+                    if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+                        let _ = el.focus();
+                    }
+                    if let (Some(input), Some(at)) =
+                        (el.dyn_ref::<web_sys::HtmlInputElement>(), caret)
+                    {
+                        let _ = input.set_selection_range(*at, *at);
+                    }
+                    typed.focus = None;
+                }
+            }
+        }
+        fn again(mut typed: Typed, frames: u32) {
+            attempt(&mut typed);
+            if frames == 0 || (typed.fields.is_empty() && typed.focus.is_none()) {
+                return;
+            }
+            leptos::prelude::request_animation_frame(move || again(typed, frames - 1));
+        }
+        again(typed, FRAMES);
+    }
+
     thread_local! {
         static PRELOADED: RefCell<Option<HashMap<String, String>>> = const { RefCell::new(None) };
     }

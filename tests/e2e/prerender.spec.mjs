@@ -109,6 +109,34 @@ test.describe("the app takes over", () => {
     expect(await page.evaluate(() => window.__sameDocument)).toBe(true);
   });
 
+  test("what was typed before the app arrived is kept, and the caret stays in its field", async ({ browser }) => {
+    // A slow link: the form shows, and is used, before the code arrives.
+    const context = await browser.newContext({ baseURL: FIXTURE_ORIGIN });
+    const page = await context.newPage();
+    let release;
+    const arrived = new Promise((resolve) => (release = resolve));
+    await page.route(/\.wasm$/, async (route) => {
+      await arrived;
+      await route.continue();
+    });
+    await page.goto("/en/book/details");
+    await page.locator("#company").fill("Early Bird Trading");
+    await page.locator("#accept-terms").check();
+    await page.locator("#email").fill("early@bird.ly");
+    release();
+    await ready(page);
+    await expect(page.locator("#company")).toHaveValue("Early Bird Trading");
+    await expect(page.locator("#email")).toHaveValue("early@bird.ly");
+    await expect(page.locator("#accept-terms")).toBeChecked();
+    await expect(page.locator("#email")).toBeFocused();
+    // Taken into the draft as if typed in the app: a reload keeps it.
+    await page.reload();
+    await ready(page);
+    await expect(page.locator("#company")).toHaveValue("Early Bird Trading");
+    await expect(page.locator("#email")).toHaveValue("early@bird.ly");
+    await context.close();
+  });
+
   test("a request kept in the browser opens from the not-found page a static host answers", async ({ page }) => {
     await page.clock.setFixedTime(new Date("2026-11-23T10:00:00Z"));
     await page.goto("/en/book");
