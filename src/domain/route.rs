@@ -36,13 +36,21 @@ pub struct Route {
 impl Route {
     /// Reads a path as people type and paste it: the language prefix, the
     /// page names and slugs in any case (slugs are lower-case by rule), and a
-    /// trailing `index.html` as a static host names a folder's page. A
-    /// request reference keeps its case: it is printed in capitals.
+    /// page's file name as a static host serves it (`index.html` for a
+    /// folder's page, `news.html`, `<slug>.html`). A request reference keeps
+    /// its case: it is printed in capitals.
     pub fn parse(path: &str) -> Route {
         let mut parts: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+        if let Some(last) = parts.last_mut() {
+            let stem = last.len().checked_sub(".html".len()).unwrap_or(0);
+            if stem > 0 && last.is_char_boundary(stem) && last[stem..].eq_ignore_ascii_case(".html")
+            {
+                *last = &last[..stem];
+            }
+        }
         if parts
             .last()
-            .is_some_and(|p| p.eq_ignore_ascii_case("index.html"))
+            .is_some_and(|p| p.eq_ignore_ascii_case("index"))
         {
             parts.pop();
         }
@@ -280,6 +288,17 @@ mod tests {
         // `/index.html` alone is the root, which picks a language.
         assert_eq!(Route::parse("/index.html").lang, None);
         assert_eq!(Route::parse("/index.html").page, Page::Home);
+        // A page's own file, as the static host serves it.
+        assert_eq!(Route::parse("/en/news.html"), news);
+        assert_eq!(
+            Route::parse("/ar/news/some-slug.HTML").page,
+            Page::Article("some-slug".into())
+        );
+        assert_eq!(
+            Route::parse("/en/book/details.html").page,
+            Page::Book(BookStep::Details)
+        );
+        assert_eq!(Route::parse("/en/.html").page, Page::NotFound);
     }
 
     #[test]
@@ -289,6 +308,7 @@ mod tests {
         assert_eq!(canon("/ar"), Some("/ar/".into()));
         assert_eq!(canon("/en/news/"), Some("/en/news".into()));
         assert_eq!(canon("/en/index.html"), Some("/en/".into()));
+        assert_eq!(canon("/en/news.html"), Some("/en/news".into()));
         assert_eq!(canon("/en/news/Slug"), Some("/en/news/slug".into()));
         assert_eq!(canon("/en/news"), None);
         assert_eq!(canon("/en/nope"), None);
