@@ -136,14 +136,15 @@ impl Page {
     }
 }
 
-/// The same place in the other language: only the prefix changes, so unknown
-/// pages stay unknown and keep their path (the not-found page then speaks the
-/// new language). A path with no language of ours (`/fr/`) has no "same
-/// place": it leads to the other language's home page.
+/// The same place in the other language: only the prefix changes. An
+/// address that is no page (`/en/nope`, or `/fr/` with no language of ours)
+/// has no "same place": it leads to the other language's home page.
 pub fn switch_lang_path(path: &str, to: Lang) -> String {
     let trimmed = path.trim_start_matches('/');
     let (first, rest) = trimmed.split_once('/').unwrap_or((trimmed, ""));
-    if Lang::from_code(&first.to_ascii_lowercase()).is_some() {
+    if Lang::from_code(&first.to_ascii_lowercase()).is_some()
+        && Route::parse(path).page != Page::NotFound
+    {
         format!("/{}/{}", to.code(), rest)
     } else {
         Page::Home.path(to)
@@ -239,6 +240,8 @@ mod tests {
         assert_eq!(switch_lang_path("/ar/", Lang::En), "/en/");
         assert_eq!(switch_lang_path("/ar", Lang::En), "/en/");
         assert_eq!(switch_lang_path("/fr/news", Lang::Ar), "/ar/");
+        assert_eq!(switch_lang_path("/en/nope", Lang::Ar), "/ar/");
+        assert_eq!(switch_lang_path("/ar/news/a/b", Lang::En), "/en/");
         assert_eq!(switch_lang_path("/fr/", Lang::En), "/en/");
         assert_eq!(switch_lang_path("/EN/news", Lang::Ar), "/ar/news");
     }
