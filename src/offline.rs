@@ -77,8 +77,11 @@ pub fn OfflineStatus() -> impl IntoView {
         <div class="offline" role="status" aria-live="polite">
             <Show when=move || !online.get()>
                 <p class="offline__line">
-                    {tr(Msg::OfflineNow)}
-                    {move || as_of().map(|date| view! { " " {tr(Msg::AvailabilityAsOf)} " " <LocalDate date/> "." })}
+                    // One flex item, so the date runs on with its sentence.
+                    <span>
+                        {tr(Msg::OfflineNow)}
+                        {move || as_of().map(|date| view! { " " {tr(Msg::AvailabilityAsOf)} " " <LocalDate date/> "." })}
+                    </span>
                 </p>
             </Show>
         </div>

@@ -349,6 +349,44 @@ mod browser {
     }
 
     thread_local! {
+        /// The page the visit started on (its path in the app), which the
+        /// prerendered tags describe.
+        static FIRST_ADDRESS: RefCell<Option<String>> = const { RefCell::new(None) };
+    }
+
+    /// Once the visitor has moved on in the app (another page or language),
+    /// removes the tags that describe the page the visit started on: its
+    /// canonical link, language alternates, link-preview tags and structured
+    /// data. A browser's Share takes the canonical link when there is one, and
+    /// would share the first page; without it, the address bar, which the
+    /// app keeps true. (A crawler loads each address itself and gets its
+    /// own page's tags.)
+    pub fn forget_first_page_tags(app_path: &str) {
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let first = FIRST_ADDRESS.with(|f| {
+            f.borrow_mut()
+                .get_or_insert_with(|| app_path.to_string())
+                .clone()
+        });
+        if app_path == first {
+            return;
+        }
+        let stale = "link[rel=canonical], link[rel=alternate][hreflang], meta[property^='og:'], \
+                     meta[name^='twitter:'], script[type='application/ld+json']";
+        if let Ok(found) = doc.query_selector_all(stale) {
+            for i in 0..found.length() {
+                if let Some(node) = found.item(i) {
+                    if let Some(parent) = node.parent_node() {
+                        let _ = parent.remove_child(&node);
+                    }
+                }
+            }
+        }
+    }
+
+    thread_local! {
         static PRELOADED: RefCell<Option<HashMap<String, String>>> = const { RefCell::new(None) };
     }
 
@@ -425,6 +463,9 @@ mod native {
     pub fn now_ms() -> u64 {
         (env().today.to_days().max(0) as u64) * 86_400_000
     }
+
+    /// A prerendered page describes itself: nothing to forget.
+    pub fn forget_first_page_tags(_app_path: &str) {}
 
     /// Records the page's title and description for the page's `<head>`.
     pub fn keep_head(head: impl Fn() -> (String, String) + 'static) {

@@ -42,7 +42,7 @@ impl Route {
     pub fn parse(path: &str) -> Route {
         let mut parts: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
         if let Some(last) = parts.last_mut() {
-            let stem = last.len().checked_sub(".html".len()).unwrap_or(0);
+            let stem = last.len().saturating_sub(".html".len());
             if stem > 0 && last.is_char_boundary(stem) && last[stem..].eq_ignore_ascii_case(".html")
             {
                 *last = &last[..stem];

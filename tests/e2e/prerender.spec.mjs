@@ -109,6 +109,24 @@ test.describe("the app takes over", () => {
     expect(await page.evaluate(() => window.__sameDocument)).toBe(true);
   });
 
+  test("after moving on in the app, no tag still names the first page (Share would send it)", async ({ page }) => {
+    const stale = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll("link[rel=canonical], meta[property='og:url']")]
+          .map((e) => e.getAttribute("href") ?? e.getAttribute("content"))
+          .filter((url) => new URL(url).pathname !== location.pathname),
+      );
+    await page.goto("/en/news");
+    await expect(page.locator("link[rel=canonical]")).toHaveCount(1);
+    expect(await stale()).toEqual([]);
+    await page.locator(".article-card a").first().click();
+    await expect(page).toHaveURL(/\/en\/news\/.+/);
+    expect(await stale()).toEqual([]);
+    await page.locator("a.lang-switch").click();
+    await expect(page).toHaveURL(/\/ar\/news\/.+/);
+    expect(await stale()).toEqual([]);
+  });
+
   test("what was typed before the app arrived is kept, and the caret stays in its field", async ({ browser }) => {
     // A slow link: the form shows, and is used, before the code arrives.
     const context = await browser.newContext({ baseURL: FIXTURE_ORIGIN });
