@@ -161,6 +161,26 @@ mod tests {
         let [x, y, w, d] = far.visible();
         assert!((x..=x + w).contains(&590.0) && (y..=y + d).contains(&10.0));
         assert_eq!(far.zoom(), 4.0);
+        // Centred on the point as far as the hall allows: flush with its edge.
+        assert_eq!(far.visible(), [450.0, 0.0, 150.0, 80.0]);
+        assert_eq!(
+            zoomed.revealing((10.0, 315.0)).visible(),
+            [0.0, 240.0, 150.0, 80.0]
+        );
+        // Out of view one way only is out of view.
+        for beyond in [(400.0, 160.0), (300.0, 250.0)] {
+            assert_ne!(zoomed.revealing(beyond), zoomed, "{beyond:?}");
+        }
+    }
+
+    #[test]
+    fn a_drag_on_a_wider_plan_moves_the_hall_less() {
+        // Zoomed 2× on a plan 600 px wide: 300 units in view, half a unit a pixel.
+        let zoomed = hall().zoomed(2.0);
+        assert_eq!(zoomed.dragged(-50.0, 0.0, 600.0).visible()[0], 175.0);
+        assert_eq!(zoomed.dragged(0.0, -40.0, 600.0).visible()[1], 100.0);
+        // Far past the bottom edge: the view stops at it.
+        assert_eq!(zoomed.dragged(0.0, -10_000.0, 600.0).visible()[1], 160.0);
     }
 
     #[test]
