@@ -78,8 +78,11 @@ test("an unknown language prefix or page is a not-found page", async ({ page }) 
   await expect(site.heading).toHaveText("Page not found");
   await site.open("/en/no/such/page");
   await expect(site.heading).toHaveText("Page not found");
+  // Its language switch has no "same place" to go to: the other language's home page.
   await site.switchLanguage();
-  await expect(site.heading).toHaveText("الصفحة غير موجودة");
+  await expect(page).toHaveURL(/\/ar\/$/);
+  await expect(page.locator("html")).toHaveAttribute("lang", "ar");
+  await expect(page.getByText("الصفحة غير موجودة")).toHaveCount(0);
 });
 
 test("article text is shown as text, never as HTML", async ({ page }) => {
