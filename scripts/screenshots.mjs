@@ -4,16 +4,23 @@
 // `node scripts/screenshots.mjs` (it serves dist/ itself).
 import { chromium } from "@playwright/test";
 import { spawn } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { VALID } from "../tests/e2e/booking.mjs";
 
 const PORT = 4181;
 const OUT = "docs/screenshots";
+// Whatever the build's data holds today: an article in both languages, one
+// in English only, and the first two available stands of the first hall.
+const read = (file) => JSON.parse(readFileSync(`dist/data/${file}`, "utf8"));
+const ARTICLES = read("articles.json").articles;
+const BILINGUAL = ARTICLES.find((a) => a.body?.includes("en") && a.body?.includes("ar"));
+const ENGLISH_ONLY = ARTICLES.find((a) => a.body?.length === 1 && a.body[0] === "en");
+const PLAN = read("floorplan.json");
+const STANDS = PLAN.stands.filter((s) => s.hall === PLAN.halls[0].id && s.status === "available").slice(0, 2);
 
 async function choose(page) {
-  await page.locator("#stand-A01").click();
-  await page.locator("#stand-A02").click();
-  await page.locator(".quote__total").waitFor();
+  for (const stand of STANDS) await page.locator(`#stand-${stand.id}`).click();
+  await page.locator(".quote__total, .quote").first().waitFor();
 }
 async function list(page) {
   await choose(page);
@@ -35,8 +42,8 @@ async function request(page) {
 
 const SHOTS = [
   ["home", "/"],
-  ["article", "/news/libyan-professionals-abroad"],
-  ["article-english-only", "/news/international-collaboration-e-government"],
+  ...(BILINGUAL ? [["article", `/news/${BILINGUAL.slug}`]] : []),
+  ...(ENGLISH_ONLY ? [["article-english-only", `/news/${ENGLISH_ONLY.slug}`]] : []),
   ["booking-plan", "/book", choose],
   ["booking-list", "/book", list],
   ["booking-details", "/book", details],
