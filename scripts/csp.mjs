@@ -18,8 +18,9 @@
 // Usage: node scripts/csp.mjs [folder]   (default: dist)
 // It is idempotent: a second run gives the same files.
 import { createHash } from "node:crypto";
-import { readFile, readdir, writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
+import { htmlFiles } from "./html-files.mjs";
 
 const dir = process.argv[2] ?? "dist";
 
@@ -179,16 +180,6 @@ async function processPage(file, connect) {
     `csp.mjs: ${name}: ${scriptHashes.length} inline script(s) hashed; integrity checked on ${checked}, added on ${added}; ` +
       `Wasm fetch integrity-checked: ${wasmChecked > 0 ? "yes" : "no Wasm"}; connect-src 'self'${connect ? ` ${connect}` : ""}`,
   );
-}
-
-async function htmlFiles(folder) {
-  const files = [];
-  for (const entry of await readdir(folder, { withFileTypes: true })) {
-    const path = join(folder, entry.name);
-    if (entry.isDirectory()) files.push(...(await htmlFiles(path)));
-    else if (entry.name.endsWith(".html")) files.push(path);
-  }
-  return files;
 }
 
 try {

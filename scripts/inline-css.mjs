@@ -17,20 +17,11 @@
 // Usage: node scripts/inline-css.mjs [folder]   (default: dist)
 // Idempotent: a page already carrying its styles has no link to replace.
 import { createHash } from "node:crypto";
-import { readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
+import { htmlFiles } from "./html-files.mjs";
 
 const dir = process.argv[2] ?? "dist";
-
-async function htmlFiles(folder) {
-  const files = [];
-  for (const entry of await readdir(folder, { withFileTypes: true })) {
-    const path = join(folder, entry.name);
-    if (entry.isDirectory()) files.push(...(await htmlFiles(path)));
-    else if (entry.name.endsWith(".html")) files.push(path);
-  }
-  return files;
-}
 
 const attr = (tag, name) => tag.match(new RegExp(`\\s${name}\\s*=\\s*"([^"]*)"`, "i"))?.[1];
 
