@@ -127,7 +127,7 @@ pub fn StandTable(
                 </div>
                 <div class="stand-table__filter">
                     <label for="filter-area">{tr(Msg::MinArea)}</label>
-                    <input id="filter-area" type="number" min="0" step="0.01" inputmode="decimal"
+                    <input id="filter-area" dir="ltr" type="number" min="0" step="0.01" inputmode="decimal"
                         aria-invalid=move || area_bad.get().to_string() aria-describedby=move || area_bad.get().then_some("filter-area-error")
                         on:input=move |ev| match parse_filter_number(&event_target_value(&ev)) {
                             Ok(v) => { area_bad.set(false); filter.update(|f| f.min_area_dm2 = v); }
@@ -137,7 +137,7 @@ pub fn StandTable(
                 </div>
                 <div class="stand-table__filter">
                     <label for="filter-price">{move || event.with_value(|e| Msg::MaxPriceIn.with(lang.get(), &[("currency", &e.currency)]))}</label>
-                    <input id="filter-price" type="number" min="0" step="0.01" inputmode="decimal"
+                    <input id="filter-price" dir="ltr" type="number" min="0" step="0.01" inputmode="decimal"
                         aria-invalid=move || price_bad.get().to_string() aria-describedby=move || price_bad.get().then_some("filter-price-error")
                         on:input=move |ev| match parse_filter_number(&event_target_value(&ev)) {
                             Ok(v) => { price_bad.set(false); filter.update(|f| f.max_price = v.and_then(|c| i64::try_from(c).ok()).map(Money)); }

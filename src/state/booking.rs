@@ -131,10 +131,16 @@ impl BookingCtx {
     }
 
     /// Sets an extra's quantity from what was typed (see [`Choice::type_extra`]).
+    /// Only a change of quantity is news: the field then keeps what is being
+    /// typed ("1.", a "-" on its way to a message) instead of being written
+    /// over with the quantity it already holds.
     pub fn type_extra(self, id: &str, typed: &str, max: u32) -> Result<u32, QuantityError> {
         let mut outcome = Ok(0);
-        self.set_choice
-            .update(|c| outcome = c.type_extra(id, typed, max));
+        self.set_choice.maybe_update(|c| {
+            let before = c.extras.get(id).copied();
+            outcome = c.type_extra(id, typed, max);
+            c.extras.get(id).copied() != before
+        });
         outcome
     }
 

@@ -310,6 +310,31 @@ test.describe("numbers typed", () => {
       await expect(page.locator(`#extra-${extra.id}-error`)).toHaveCount(0);
       await expect(qty).toHaveAttribute("aria-invalid", "false");
     });
+
+    test(`an extra's quantity typed key by key stays as typed until it is read, Arabic digits too (${lang})`, async ({ page }) => {
+      const b = new Booking(page);
+      await b.open(lang);
+      await page.locator(".extras > summary").click();
+      const extra = FIXTURE_EVENT.extras[0];
+      const qty = page.locator(`#extra-${extra.id}`);
+      const error = page.locator(`#extra-${extra.id}-error`);
+      // The minus is not written over with a 0: the whole "-2" is refused.
+      await qty.selectText();
+      await qty.pressSequentially("-2");
+      await expect(qty).toHaveValue("-2");
+      await expect(error).toHaveText(negative);
+      // "1." is one on its way to 1.5, which is refused, the quantity staying 1.
+      await qty.selectText();
+      await qty.pressSequentially("1.5");
+      await expect(qty).toHaveValue("1.5");
+      await expect(error).toBeVisible();
+      await expect(error).not.toHaveText(notWhole); // which says it stays at 0
+      // An Arabic keyboard's digits are digits.
+      await qty.selectText();
+      await qty.pressSequentially("٣");
+      await expect(error).toHaveCount(0);
+      await expect(qty).toHaveValue("3");
+    });
   }
 });
 

@@ -462,9 +462,18 @@ pub enum QuantityError {
     NotANumber,
 }
 
-/// A quantity typed for an extra: a whole number from 0 to `max` (empty is 0).
+/// A quantity typed for an extra: a whole number from 0 to `max` (empty is
+/// 0), in Western or Arabic-Indic digits (a phone's Arabic keyboard types ٣).
 pub fn parse_quantity(typed: &str, max: u32) -> Result<u32, QuantityError> {
-    let t = typed.trim();
+    let western: String = typed
+        .chars()
+        .map(|c| match c {
+            '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+            '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+            _ => c,
+        })
+        .collect();
+    let t = western.trim();
     if t.is_empty() {
         return Ok(0);
     }
@@ -499,6 +508,12 @@ mod tests {
         assert_eq!(parse_quantity("-2", 5), Err(QuantityError::Negative));
         assert_eq!(parse_quantity("6", 5), Err(QuantityError::OverMax(5)));
         assert_eq!(parse_quantity("x", 5), Err(QuantityError::NotANumber));
+        // Arabic-Indic digits, as an Arabic keyboard types them.
+        assert_eq!(parse_quantity("٣", 5), Ok(3));
+        assert_eq!(parse_quantity("۱۲", 20), Ok(12));
+        // On the way to a number: what is typed so far reads as it will.
+        assert_eq!(parse_quantity("1.", 5), Ok(1));
+        assert_eq!(parse_quantity("-", 5), Err(QuantityError::Negative));
         let mut c = Choice::default();
         c.set_extra("chair", 2);
         assert_eq!(

@@ -288,11 +288,13 @@ fn Extras(event: StoredValue<Event>) -> impl IntoView {
                 <input
                     id=input_id
                     class="extras__qty"
-                    type="number"
+                    // Text, not a number input: that one hides what is typed
+                    // ("-", "1.", Arabic digits) as "", which could then
+                    // neither be read nor refused with a reason.
+                    type="text"
                     inputmode="numeric"
-                    min="0"
-                    step="1"
-                    max=max
+                    dir="ltr"
+                    autocomplete="off"
                     aria-invalid=move || refused.with(Option::is_some).to_string()
                     aria-describedby=move || refused.with(Option::is_some).then(|| described.clone())
                     prop:value=move || choice.with(|c| c.extras.get(&value_id).copied().unwrap_or(0).to_string())
