@@ -179,8 +179,11 @@ mod tests {
         let zoomed = hall().zoomed(2.0);
         assert_eq!(zoomed.dragged(-50.0, 0.0, 600.0).visible()[0], 175.0);
         assert_eq!(zoomed.dragged(0.0, -40.0, 600.0).visible()[1], 100.0);
-        // Far past the bottom edge: the view stops at it.
-        assert_eq!(zoomed.dragged(0.0, -10_000.0, 600.0).visible()[1], 160.0);
+        // Far past the bottom edge: the view stops at it, and a drag back
+        // moves it at once (nothing is kept of the overshoot).
+        let bottom = zoomed.dragged(0.0, -10_000.0, 600.0);
+        assert_eq!(bottom.visible()[1], 160.0);
+        assert_eq!(bottom.dragged(0.0, 20.0, 600.0).visible()[1], 150.0);
     }
 
     #[test]
