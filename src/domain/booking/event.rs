@@ -458,6 +458,7 @@ mod tests {
             "//example.ly/x",
             "api/requests",
             "/a b",
+            "/a\\b",
         ] {
             let problems = problems_after(|e| e.endpoint = Some(bad.into()));
             assert!(refused(&problems, "endpoint"), "{bad}: {problems:?}");
