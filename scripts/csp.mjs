@@ -17,10 +17,9 @@
 //
 // Usage: node scripts/csp.mjs [folder]   (default: dist)
 // It is idempotent: a second run gives the same files.
-import { createHash } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { htmlFiles } from "./html-files.mjs";
+import { attrsOf, digest, htmlFiles, matchesIntegrity } from "./built-pages.mjs";
 
 const dir = process.argv[2] ?? "dist";
 
@@ -60,14 +59,6 @@ function policy({ scriptHashes, styleHashes, connect }) {
   ].join("; ");
 }
 
-const attrPattern = /([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g;
-function attrsOf(text) {
-  const attrs = new Map();
-  for (const m of text.matchAll(attrPattern)) attrs.set(m[1].toLowerCase(), m[2] ?? m[3] ?? m[4] ?? "");
-  return attrs;
-}
-
-const digest = (algo, bytes) => `${algo}-${createHash(algo).update(bytes).digest("base64")}`;
 
 async function processPage(file, connect) {
   const name = relative(dir, file);
@@ -124,11 +115,7 @@ async function processPage(file, connect) {
     let integrity = attrs.get("integrity");
     let newTag = tag;
     if (integrity) {
-      const ok = integrity.split(/\s+/).some((v) => {
-        const algo = v.split("-")[0];
-        return ["sha256", "sha384", "sha512"].includes(algo) && digest(algo, bytes) === v.split("?")[0];
-      });
-      if (!ok) fail(`integrity of ${href} does not match the file`);
+      if (!matchesIntegrity(bytes, integrity)) fail(`integrity of ${href} does not match the file`);
       checked++;
     } else {
       integrity = digest("sha384", bytes);

@@ -16,14 +16,11 @@
 //
 // Usage: node scripts/inline-css.mjs [folder]   (default: dist)
 // Idempotent: a page already carrying its styles has no link to replace.
-import { createHash } from "node:crypto";
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { htmlFiles } from "./html-files.mjs";
+import { attrsOf, htmlFiles, matchesIntegrity } from "./built-pages.mjs";
 
 const dir = process.argv[2] ?? "dist";
-
-const attr = (tag, name) => tag.match(new RegExp(`\\s${name}\\s*=\\s*"([^"]*)"`, "i"))?.[1];
 
 /** The stylesheet's text, if its bytes match the integrity Trunk wrote. */
 async function stylesheet(page, href, integrity, cache) {
@@ -32,11 +29,7 @@ async function stylesheet(page, href, integrity, cache) {
   if (!cache.has(path)) cache.set(path, await readFile(path).catch(() => null));
   const bytes = cache.get(path);
   if (!bytes) throw new Error(`${page}: ${href} is not a file of the build`);
-  const ok = (integrity ?? "").split(/\s+/).some((v) => {
-    const [algo] = v.split("-");
-    return ["sha256", "sha384", "sha512"].includes(algo) && `${algo}-${createHash(algo).update(bytes).digest("base64")}` === v;
-  });
-  if (!ok) throw new Error(`${page}: ${href} does not match its integrity attribute`);
+  if (!matchesIntegrity(bytes, integrity)) throw new Error(`${page}: ${href} does not match its integrity attribute`);
   return { path, text: bytes.toString("utf8") };
 }
 
@@ -47,11 +40,12 @@ try {
   for (const file of await htmlFiles(dir)) {
     const name = relative(dir, file);
     const html = await readFile(file, "utf8");
-    const links = [...html.matchAll(/[ \t]*<link\b[^>]*\brel="stylesheet"[^>]*>\r?\n?/gi)];
+    const links = [...html.matchAll(/[ \t]*<link\b([^>]*)\brel="stylesheet"([^>]*)>\r?\n?/gi)];
     if (links.length === 0) continue;
     const sheets = [];
-    for (const [tag] of links) {
-      const sheet = await stylesheet(name, attr(tag, "href") ?? "", attr(tag, "integrity"), cache);
+    for (const [, before, after] of links) {
+      const attrs = attrsOf(`${before} ${after}`);
+      const sheet = await stylesheet(name, attrs.get("href") ?? "", attrs.get("integrity"), cache);
       sheets.push(sheet.text.trim());
       inlined.add(sheet.path);
     }

@@ -96,6 +96,9 @@ fn Shell(entry: Entry) -> impl IntoView {
         }
     });
 
+    // The prerendered tags describe the first page only (see the function).
+    Effect::new(move |_| crate::platform::forget_first_page_tags(&route.path.get()));
+
     // `/` sends the visitor to their language, and another spelling of a
     // page's address (`/EN/News`, `/ar`, `/en/index.html`) is corrected to
     // its own, both replacing the history entry so Back does not bounce.

@@ -121,8 +121,6 @@ pub fn use_go() -> impl Fn(&str, bool) + Clone + 'static {
 /// Sets the document title ("Page · Site") and description while the
 /// calling page is shown; both follow the language.
 pub fn use_head(page_title: impl Fn(Lang) -> Option<String> + Send + Sync + 'static) {
-    let path = use_route().path;
-    Effect::new(move |_| crate::platform::forget_first_page_tags(&path.get()));
     let lang = use_lang();
     let site = use_data().site();
     crate::platform::keep_head(move || {

@@ -422,22 +422,14 @@ mod tests {
 
     #[test]
     fn ids_are_unique_and_names_bilingual() {
-        let twice = problems_after(|e| {
-            let copy = e.stand_types[0].clone();
-            e.stand_types.push(copy)
-        });
-        assert!(
-            twice.iter().any(|p| p.ends_with("is used twice")),
-            "{twice:?}"
-        );
-        let twice = problems_after(|e| {
-            let copy = e.extras[0].clone();
-            e.extras.push(copy)
-        });
-        assert!(
-            twice.iter().any(|p| p.ends_with("is used twice")),
-            "{twice:?}"
-        );
+        let stand_type_twice = problems_after(|e| e.stand_types.push(e.stand_types[0].clone()));
+        let extra_twice = problems_after(|e| e.extras.push(e.extras[0].clone()));
+        for twice in [stand_type_twice, extra_twice] {
+            assert!(
+                twice.iter().any(|p| p.ends_with("is used twice")),
+                "{twice:?}"
+            );
+        }
         let english_only = problems_after(|e| e.stand_types[0].name.ar = None);
         assert!(
             refused(&english_only, "stand_types[0].name"),
