@@ -140,12 +140,33 @@ mod tests {
         assert!(Date::parse("2024-02-29").is_some());
         assert_eq!(Date::parse("2025-6-10"), None);
         assert_eq!(Date::parse("10 June 2025"), None);
+        assert_eq!(Date::parse("2025-06-10-01"), None, "a fourth part");
+    }
+
+    #[test]
+    fn months_have_their_lengths_and_centuries_their_leap_rule() {
+        for month in [4, 6, 9, 11] {
+            assert!(Date::new(2027, month, 30).is_some());
+            assert_eq!(Date::new(2027, month, 31), None, "month {month}");
+        }
+        assert!(Date::new(2027, 5, 31).is_some());
+        // Every fourth year, except centuries, except every fourth century.
+        assert!(Date::new(2000, 2, 29).is_some());
+        assert!(Date::new(2400, 2, 29).is_some());
+        assert_eq!(Date::new(1900, 2, 29), None);
+        assert_eq!(Date::new(2100, 2, 29), None);
     }
 
     #[test]
     fn known_day_numbers() {
         assert_eq!(Date::new(1970, 1, 1).unwrap().to_days(), 0);
         assert_eq!(Date::new(2000, 3, 1).unwrap().to_days(), 11_017);
+        // The last day of a 400-year cycle, where the algorithm's corrections meet.
+        assert_eq!(Date::from_days(11_016), Date::new(2000, 2, 29).unwrap());
+        assert_eq!(
+            Date::from_days(11_016 - 146_097),
+            Date::new(1600, 2, 29).unwrap()
+        );
         assert_eq!(
             Date::new(2027, 4, 20).unwrap().add_days(-7),
             Date::new(2027, 4, 13).unwrap()
@@ -154,6 +175,25 @@ mod tests {
             Date::new(2026, 12, 20).unwrap().add_days(30),
             Date::new(2027, 1, 19).unwrap()
         );
+    }
+
+    #[test]
+    fn every_day_of_a_whole_400_year_cycle_round_trips_in_order() {
+        // The calendar repeats every 146,097 days; one whole cycle, from
+        // 1600-03-01, meets every correction of the algorithm.
+        let start = Date::new(1600, 3, 1).unwrap().to_days();
+        let mut previous = Date::from_days(start - 1);
+        for days in start..start + 146_097 {
+            let date = Date::from_days(days);
+            assert_eq!(date.to_days(), days);
+            assert!(date > previous, "{date} after {previous}");
+            assert!(
+                Date::new(date.year, date.month, date.day).is_some(),
+                "{date}"
+            );
+            previous = date;
+        }
+        assert_eq!(previous, Date::new(2000, 2, 29).unwrap());
     }
 
     #[cfg(not(target_arch = "wasm32"))]
