@@ -44,7 +44,7 @@ export default defineConfig({
     // The root build as a plain static host serves it (no rewrite rules);
     // the sub-path build behind an SPA fallback rule, as many CDNs do.
     { command: `node scripts/serve.mjs --dir dist --port ${port} --no-fallback`, url: `http://127.0.0.1:${port}/en/`, reuseExistingServer: false },
-    { command: `node scripts/serve.mjs --dir dist-fixture --port ${port + 2} --no-fallback`, url: `http://127.0.0.1:${port + 2}/en/`, reuseExistingServer: false },
+    { command: `node scripts/serve.mjs --dir dist-fixture --port ${port + 2} --no-fallback --endpoint /api/requests`, url: `http://127.0.0.1:${port + 2}/en/`, reuseExistingServer: false },
     { command: `node scripts/serve.mjs --dir dist-subpath --port ${port + 1} --base /expo/`, url: `http://127.0.0.1:${port + 1}/expo/en/`, reuseExistingServer: false },
   ],
 });

@@ -2,9 +2,12 @@
 // .wasm as application/wasm, gzip, long cache for hashed files, a page's
 // prerendered file for its path (/en/news is en/news.html), and index.html
 // for paths that are neither (so any other deep link works). Options:
-//   node scripts/serve.mjs [--dir dist] [--port 8080] [--base /expo/] [--no-fallback]
+//   node scripts/serve.mjs [--dir dist] [--port 8080] [--base /expo/] [--no-fallback] [--endpoint /api/requests]
 // --no-fallback: a plain static host with no rewrite rule: the file, else a
 // folder's index.html, else 404.html with status 404.
+// --endpoint PATH: a stand for the organiser's endpoint, for the tests (see
+// `endpoint` below): a test sees what the service worker posts, which
+// Playwright's routes never see.
 //
 // One bad request never stops the server: a malformed URL is a 400, an
 // unexpected error a 500 (logged), and no path leaves the served folder.
@@ -117,8 +120,52 @@ function sendText(res, status, text, extra = {}) {
   res.writeHead(status, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-cache", ...extra }).end(text + "\n");
 }
 
+/**
+ * The organiser's endpoint, as the end-to-end tests need it: every POST is
+ * kept with its Idempotency-Key and answered `{"ok":true}`, unless a test
+ * asked for another answer for that key. A test reads and steers it by key,
+ * so tests running side by side never see each other's requests:
+ *   GET  PATH/log?key=K     the POSTs with key K, as [{ key, body }]
+ *   PUT  PATH/answer?key=K  the answer to K from now on: { status, type, body }
+ */
+const endpointPath = typeof args.endpoint === "string" ? args.endpoint : null;
+const posts = [];
+const answers = new Map();
+
+async function readBody(req) {
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+async function endpoint(req, res, path) {
+  const key = new URL(req.url ?? "/", "http://host").searchParams.get("key");
+  if (req.method === "POST" && path === endpointPath) {
+    const idempotencyKey = req.headers["idempotency-key"] ?? null;
+    const text = await readBody(req);
+    let body = null;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = text;
+    }
+    posts.push({ key: idempotencyKey, body });
+    const answer = answers.get(idempotencyKey) ?? { status: 200, type: "application/json", body: '{"ok":true}' };
+    res.writeHead(answer.status, { "content-type": answer.type, "cache-control": "no-store" }).end(answer.body);
+  } else if (req.method === "GET" && path === `${endpointPath}/log`) {
+    res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" }).end(JSON.stringify(posts.filter((p) => p.key === key)));
+  } else if (req.method === "PUT" && path === `${endpointPath}/answer` && key) {
+    answers.set(key, JSON.parse(await readBody(req)));
+    res.writeHead(204).end();
+  } else {
+    return false;
+  }
+  return true;
+}
+
 async function handle(req, res) {
   const path = requestPath(req.url ?? "/");
+  if (endpointPath && (path === endpointPath || path.startsWith(`${endpointPath}/`)) && (await endpoint(req, res, path))) return;
   if (!path.startsWith(base) && path + "/" !== base) {
     sendText(res, 404, "outside the site's base path");
     return;

@@ -1,13 +1,17 @@
 //! The site on bad links: the service worker's registration (the worker
 //! itself is built by `scripts/sw.mjs`), a quiet line saying when the site is
 //! offline, the offer to reload into a new release, and the stand requests
-//! that wait for the network.
+//! that wait for the network: kept and sent by the service worker when one
+//! controls the page (its courier, `scripts/sw/service-worker.js`), else by
+//! the booking's pages themselves (`SendQueue`).
 //!
 //! Everything here starts in an Effect, so the build-time renderer (which runs
 //! no Effect) writes nothing of it: a page is online until the browser says
 //! otherwise.
 
 use crate::components::LocalDate;
+use crate::domain::booking::delivery::{Attempt, SendFailure, SEND_TIMEOUT_MS};
+use crate::domain::booking::request::StandRequest;
 use crate::domain::date::Date;
 use crate::domain::route::{BookStep, Page};
 use crate::domain::Msg;
@@ -19,10 +23,122 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// Whether the browser has a network, following its `online`/`offline` events.
+/// Whether the browser has a network, following its `online`/`offline`
+/// events, and the news of stand requests that went out while waiting.
 #[derive(Clone, Copy)]
 pub struct OfflineCtx {
     pub online: ReadSignal<bool>,
+    news: RwSignal<Vec<Sent>>,
+}
+
+/// A stand request that waited for the network and has since been answered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Sent {
+    reference: String,
+    outcome: Outcome,
+}
+
+impl OfflineCtx {
+    /// Tells the visitor of a request sent once the network returned (once,
+    /// however many ways the news arrives).
+    fn tell(self, sent: Sent) {
+        self.news.update(|n| {
+            if !n.iter().any(|s| s.reference == sent.reference) {
+                n.push(sent);
+            }
+        });
+    }
+}
+
+/// How long a page waits for the worker's news when it opens or comes back
+/// online. What arrives later is told on the next page.
+const OUTBOX_WAIT_MS: u32 = 10_000;
+
+/// When a page tries again what the network did not take although the
+/// browser says it is online (then it waits for the next `online` event,
+/// the next page, or the worker's Background Sync).
+const RETRY_MS: [u64; 4] = [2_000, 5_000, 15_000, 60_000];
+
+/// How long a page waits for the worker to say it is a courier (it answers
+/// at once; a worker that was asleep takes a moment to start).
+const HELLO_WAIT_MS: u32 = 3_000;
+
+/// What the worker says of a request it sent (or could not).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Outcome {
+    Received,
+    Refused,
+    Timeout,
+    Network,
+    /// A worker of another release is sending it: it waits.
+    Busy,
+    /// The worker cannot keep requests (no IndexedDB): the page sends.
+    Unavailable,
+}
+
+impl Outcome {
+    /// The worker's word for it (scripts/sw/service-worker.js).
+    fn read(word: Option<String>) -> Outcome {
+        match word.as_deref() {
+            Some("received") => Outcome::Received,
+            Some("refused") => Outcome::Refused,
+            Some("timeout") => Outcome::Timeout,
+            Some("network") => Outcome::Network,
+            Some("busy") => Outcome::Busy,
+            _ => Outcome::Unavailable,
+        }
+    }
+
+    /// The send's result as the booking records it; None: send it from the page.
+    fn result(self) -> Option<Result<(), SendFailure>> {
+        match self {
+            Outcome::Received => Some(Ok(())),
+            Outcome::Refused => Some(Err(SendFailure::Refused)),
+            Outcome::Timeout => Some(Err(SendFailure::Timeout)),
+            Outcome::Network | Outcome::Busy => Some(Err(SendFailure::Network)),
+            Outcome::Unavailable => None,
+        }
+    }
+}
+
+/// Hands a request to the service worker's courier, which keeps it until
+/// the organiser's system has it, and waits for the outcome of its first
+/// try. None when no worker controls the page (or it cannot keep it): the
+/// page then sends it itself (`api::post_request`).
+pub async fn hand_to_worker(
+    endpoint: &str,
+    request: &StandRequest,
+    attempt: Attempt,
+) -> Option<Result<(), SendFailure>> {
+    use browser::{ask_worker, field, message, Answer};
+    // A worker of an older release (until the visitor reloads into the new
+    // one) would never answer: the page sends by itself then.
+    if !matches!(
+        ask_worker(&message("HELLO", &[]), HELLO_WAIT_MS).await,
+        Answer::Said(_)
+    ) {
+        return None;
+    }
+    // Resolved as the page's own fetch would resolve it.
+    let page = web_sys::window()?.location().href().ok()?;
+    let endpoint = web_sys::Url::new_with_base(endpoint, &page).ok()?.href();
+    let send = message(
+        "SEND",
+        &[
+            ("reference", request.reference.as_str().into()),
+            ("endpoint", endpoint.into()),
+            ("body", serde_json::to_string(request).ok()?.into()),
+            ("timeoutMs", SEND_TIMEOUT_MS.into()),
+            // Send it again even if it was refused (see `Attempt`).
+            ("again", (attempt == Attempt::Asked).into()),
+        ],
+    );
+    match ask_worker(&send, SEND_TIMEOUT_MS + 5_000).await {
+        Answer::NoWorker => None,
+        // The worker may still be sending it: it is kept, and told later.
+        Answer::Silent => Some(Err(SendFailure::Timeout)),
+        Answer::Said(reply) => Outcome::read(field(&reply, "outcome")).result(),
+    }
 }
 
 /// Whether the browser says it has a network (always true at build time).
@@ -37,17 +153,43 @@ pub fn use_online() -> ReadSignal<bool> {
 #[component]
 pub fn OfflineStatus() -> impl IntoView {
     let (online, set_online) = signal(true);
-    provide_context(OfflineCtx { online });
+    let ctx = OfflineCtx {
+        online,
+        news: RwSignal::new(Vec::new()),
+    };
+    provide_context(ctx);
     let update = RwSignal::new(false);
     let route = use_route();
     let lang = use_lang();
 
+    // Every page, of either entry, asks the worker to send what waits (the
+    // browser's Background Sync may come later, or never) and shows what was
+    // answered while the site was closed.
+    let ask_outbox = move || {
+        spawn_local(async move {
+            use browser::{ask_worker, field, message, Answer};
+            let ask = message("OUTBOX", &[("waitMs", OUTBOX_WAIT_MS.into())]);
+            let Answer::Said(reply) = ask_worker(&ask, OUTBOX_WAIT_MS).await else {
+                return;
+            };
+            let news = js_sys::Reflect::get(&reply, &"news".into()).unwrap_or_default();
+            for item in js_sys::Array::from(&news).iter() {
+                if let Some(reference) = field(&item, "reference") {
+                    let outcome = Outcome::read(field(&item, "outcome"));
+                    ctx.tell(Sent { reference, outcome });
+                }
+            }
+        })
+    };
     Effect::new(move |_| {
         set_online.set(browser::on_line());
         // For the page's life: the shell never unmounts.
-        window_event_listener(leptos::ev::online, move |_| set_online.set(true));
+        window_event_listener(leptos::ev::online, move |_| {
+            set_online.set(true);
+            ask_outbox();
+        });
         window_event_listener(leptos::ev::offline, move |_| set_online.set(false));
-        browser::register(update);
+        browser::register(update, ask_outbox);
     });
 
     // The installed app follows the page's language: its manifest too.
@@ -85,6 +227,11 @@ pub fn OfflineStatus() -> impl IntoView {
                 </p>
             </Show>
         </div>
+        <div class="offline" role="status" aria-live="polite">
+            // A line or two, redrawn whole: a keyed <For> would add its
+            // machinery to the reading pages' Wasm for nothing.
+            {move || ctx.news.get().into_iter().map(|sent| view! { <SentLine sent/> }).collect_view()}
+        </div>
         // Announced when it appears (a live region that is always there); in
         // the tab order right after the header, drawn at the foot of the screen.
         <div aria-live="polite">
@@ -103,13 +250,40 @@ pub fn OfflineStatus() -> impl IntoView {
     }
 }
 
+/// The news of a request sent once the network returned: received, or
+/// refused (with the way to its page, which says what to do).
+#[component]
+fn SentLine(sent: Sent) -> impl IntoView {
+    let news = expect_context::<OfflineCtx>().news;
+    let route = use_route();
+    let lang = use_lang();
+    let reference = sent.reference.clone();
+    let page = Page::Book(BookStep::Request(sent.reference.clone()));
+    let link = move || route.href(&page.path(lang.get()));
+    let received = sent.outcome == Outcome::Received;
+    view! {
+        <p class="offline__line" class:offline__line--ok=received>
+            {if received {
+                view! { {tr(Msg::QueuedDelivered)} " " <bdi><strong>{reference.clone()}</strong></bdi> "." }.into_any()
+            } else {
+                view! { {tr(Msg::QueuedRefused)} " " <a href=link><bdi>{reference.clone()}</bdi></a> "." }.into_any()
+            }}
+            <button type="button" class="button button--small" on:click=move |_| news.update(|n| n.retain(|s| s.reference != sent.reference))>
+                {tr(Msg::Dismiss)}
+            </button>
+        </p>
+    }
+}
+
 /// The stand requests waiting for the network, sent when it returns and
 /// when the booking opens with one, and the news of each delivered. Mounted
 /// by the booking entry only (`app::BOOK`): a news reader never downloads it.
+/// With a service worker, `send` hands each to it, and it answers at once
+/// for one it has already sent.
 #[component]
 pub fn SendQueue() -> impl IntoView {
     let booking = use_booking();
-    let delivered = RwSignal::new(Vec::<String>::new());
+    let offline = expect_context::<OfflineCtx>();
     // `send` takes its turn across tabs and claims each request in storage
     // first, so two tabs (or two events) never post the same request twice;
     // the reference is its Idempotency-Key, so the endpoint can also drop a
@@ -117,8 +291,12 @@ pub fn SendQueue() -> impl IntoView {
     // as any page loads them (a page that carries them keeps its copy).
     let event = use_data().event();
     let due = RwSignal::new(false);
+    // Tries after a failure since the network returned (it often comes back
+    // in steps: a link before its DNS, a portal before the internet).
+    let retries = StoredValue::new(0usize);
     let flush = move || {
-        if booking.queued().is_empty() || !browser::on_line() {
+        // Offline, the worker still knows what it sent while no page was open.
+        if booking.queued().is_empty() || !(browser::on_line() || browser::controlled()) {
             return;
         }
         // A load that failed offline is tried again now.
@@ -141,28 +319,31 @@ pub fn SendQueue() -> impl IntoView {
         let waiting = booking.queued();
         spawn_local(async move {
             for request in waiting {
-                if booking.send(&endpoint, &request).await {
-                    delivered.update(|d| d.push(request.reference.clone()));
+                if booking.send(&endpoint, &request, Attempt::Queued).await {
+                    offline.tell(Sent {
+                        reference: request.reference.clone(),
+                        outcome: Outcome::Received,
+                    });
                 }
+            }
+            let tried = retries.get_value();
+            let still_waiting = !booking.queued().is_empty();
+            if let (true, true, Some(&ms)) =
+                (still_waiting, browser::on_line(), RETRY_MS.get(tried))
+            {
+                retries.set_value(tried + 1);
+                set_timeout(flush, std::time::Duration::from_millis(ms));
             }
         });
     });
     Effect::new(move |_| {
-        window_event_listener(leptos::ev::online, move |_| flush());
+        window_event_listener(leptos::ev::online, move |_| {
+            retries.set_value(0);
+            flush();
+        });
         flush();
     });
-    view! {
-        <div class="offline" role="status" aria-live="polite">
-            <For each=move || delivered.get() key=|r| r.clone() let:reference>
-                <p class="offline__line offline__line--ok">
-                    {tr(Msg::QueuedDelivered)} " " <bdi><strong>{reference.clone()}</strong></bdi> "."
-                    <button type="button" class="button button--small" on:click=move |_| delivered.update(|d| d.retain(|r| *r != reference))>
-                        {tr(Msg::Dismiss)}
-                    </button>
-                </p>
-            </For>
-        </div>
-    }
+    // Its news is the shell's (`OfflineStatus`), as the worker's is.
 }
 
 /// What only a browser has: the network's state, the service worker, the
@@ -189,9 +370,79 @@ mod browser {
             .then(|| navigator.service_worker())
     }
 
+    /// Whether a service worker controls this page (its courier can send).
+    pub fn controlled() -> bool {
+        container().is_some_and(|c| c.controller().is_some())
+    }
+
+    /// What the worker said to a question.
+    pub enum Answer {
+        /// No worker controls the page.
+        NoWorker,
+        /// No answer in the time given.
+        Silent,
+        /// Its answer.
+        Said(JsValue),
+    }
+
+    /// A message for the worker: `{ type, ...fields }`.
+    pub fn message(kind: &str, fields: &[(&str, JsValue)]) -> JsValue {
+        let object = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&object, &"type".into(), &kind.into());
+        for (name, value) in fields {
+            let _ = js_sys::Reflect::set(&object, &(*name).into(), value);
+        }
+        object.into()
+    }
+
+    /// A text field of the worker's answer.
+    pub fn field(answer: &JsValue, name: &str) -> Option<String> {
+        js_sys::Reflect::get(answer, &name.into()).ok()?.as_string()
+    }
+
+    /// Asks the worker that controls this page, on a channel of its own, and
+    /// waits at most `wait_ms` for the answer.
+    pub async fn ask_worker(message: &JsValue, wait_ms: u32) -> Answer {
+        let Some(worker) = container().and_then(|c| c.controller()) else {
+            return Answer::NoWorker;
+        };
+        let Ok(channel) = web_sys::MessageChannel::new() else {
+            return Answer::NoWorker;
+        };
+        let port = channel.port1();
+        let answer = js_sys::Promise::new(&mut |resolve, _| {
+            let timeout = resolve.clone();
+            let on_answer = Closure::once_into_js(move |e: web_sys::MessageEvent| {
+                let _ = resolve.call1(&JsValue::NULL, &e.data());
+            });
+            port.set_onmessage(Some(on_answer.unchecked_ref()));
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                    &timeout,
+                    wait_ms as i32,
+                );
+            }
+        });
+        if worker
+            .post_message_with_transferable(message, &js_sys::Array::of1(&channel.port2()))
+            .is_err()
+        {
+            return Answer::NoWorker;
+        }
+        let reply = JsFuture::from(answer).await.unwrap_or(JsValue::UNDEFINED);
+        port.close();
+        if reply.is_object() {
+            Answer::Said(reply)
+        } else {
+            Answer::Silent
+        }
+    }
+
     /// Registers `sw.js` for the whole site (under the public URL), and
     /// offers the update when a new release has installed behind the page.
-    pub fn register(update: RwSignal<bool>) {
+    /// `controlled` runs once a worker controls the page (at once on a
+    /// repeat visit, after its install on the first).
+    pub fn register(update: RwSignal<bool>, controlled: impl Fn() + 'static) {
         let Some(sw) = container() else {
             return;
         };
@@ -202,12 +453,17 @@ mod browser {
         // The first worker takes the page over at once (clientsClaim): that
         // is no update. Later takeovers are a new release.
         let had_controller = sw.controller().is_some();
+        if had_controller {
+            controlled();
+        }
         let on_change = Closure::<dyn Fn()>::new(move || {
             if RELOAD_WANTED.with(Cell::get) {
                 let _ = web_sys::window().map(|w| w.location().reload());
             } else if had_controller {
                 // Another tab accepted it: this one runs the old release.
                 update.set(true);
+            } else {
+                controlled();
             }
         });
         sw.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));

@@ -17,6 +17,11 @@
 //
 // A new release waits until the visitor accepts to reload (the app asks;
 // SKIP_WAITING below), so a page is never swapped under someone typing.
+//
+// It is also the courier of stand requests (the end of this file): a request
+// the booking sends is kept here, in IndexedDB, until the organiser's system
+// has it, and sent when the network returns even with no page of the site
+// open (Background Sync), or when any page of the site opens.
 importScripts("__WORKBOX__/workbox-sw.js");
 workbox.setConfig({ modulePathPrefix: "__WORKBOX__/", debug: false });
 
@@ -34,10 +39,6 @@ core.clientsClaim();
 // The page's request starts while the worker boots, not after (network first
 // uses it): on a slow link the worker's start-up does not delay the page.
 navigationPreload.enable();
-
-self.addEventListener("message", (event) => {
-  if (event.data && event.data.type === "SKIP_WAITING") self.skipWaiting();
-});
 
 const okOnly = () => new cacheableResponse.CacheableResponsePlugin({ statuses: [200] });
 const keep = (maxEntries) => new expiration.ExpirationPlugin({ maxEntries, purgeOnQuotaError: true });
@@ -84,3 +85,211 @@ routing.registerRoute(
   ({ url }) => url.href.startsWith(scope) && url.pathname.startsWith(`${scopePath}images/`),
   new strategies.StaleWhileRevalidate({ cacheName: "images", plugins: [okOnly(), keep(100)] }),
 );
+
+// ---- The courier ----
+//
+// The booking hands each request it sends to this worker (SEND, from
+// src/offline.rs): the worker keeps it, posts it, and answers with the
+// outcome. A request the network did not take waits here, and goes out once
+// when the network returns: on Background Sync's `sync` event (Chromium's
+// browsers: even with the site closed), and whenever a page of the site opens
+// or comes back online (OUTBOX). Whatever happened while no page was open is
+// told to the next page that asks (OUTBOX's answer), once.
+//
+// Once only: a request is claimed in a single IndexedDB transaction before it
+// is posted (so a second worker of a newer release cannot take it too), one
+// post at a time per request within this worker (`inflight`), and a request
+// received is never posted again: a repeated SEND is answered from the
+// record. The reference travels as the Idempotency-Key for the endpoint.
+//
+// What counts as received is the rule of `post_request` in src/api.rs, which
+// sends when there is no worker: a 2xx answer in JSON, read in full, within
+// the timeout the booking gives (its SEND_TIMEOUT_MS). The e2e tests run the
+// same answers through both (offline.spec.mjs).
+
+const SYNC_TAG = "expo-outbox";
+// A claim older than the timeout and this margin was left by a worker that
+// stopped mid-send (src/domain/booking/delivery.rs gives the same margin).
+const ABANDONED_MS = 5_000;
+
+/** The outbox: one record per request, by reference. */
+const outbox = () =>
+  new Promise((resolve, reject) => {
+    const open = indexedDB.open("expo-outbox", 1);
+    open.onupgradeneeded = () => open.result.createObjectStore("requests", { keyPath: "reference" });
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+
+/**
+ * Changes one record in one transaction: `change` gets the stored record
+ * (or undefined) and returns the record to store, or undefined to leave it.
+ * Resolves with the record as it is after the transaction.
+ */
+async function change(reference, changeRecord) {
+  const db = await outbox();
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction("requests", "readwrite");
+    const store = tx.objectStore("requests");
+    let after;
+    const read = store.get(reference);
+    read.onsuccess = () => {
+      const next = changeRecord(read.result);
+      after = next ?? read.result;
+      if (next) store.put(next);
+    };
+    tx.oncomplete = () => resolve(after);
+    tx.onerror = () => reject(tx.error);
+  });
+}
+
+async function records() {
+  const db = await outbox();
+  return new Promise((resolve, reject) => {
+    const read = db.transaction("requests").objectStore("requests").getAll();
+    read.onsuccess = () => resolve(read.result);
+    read.onerror = () => reject(read.error);
+  });
+}
+
+/** Posts a request once: "received", "refused", "timeout" or "network". */
+async function post({ endpoint, reference, body, timeoutMs }) {
+  const abort = new AbortController();
+  let late = false;
+  const timer = setTimeout(() => {
+    late = true;
+    abort.abort();
+  }, timeoutMs);
+  try {
+    const response = await fetch(endpoint, {
+      method: "POST",
+      headers: { "content-type": "application/json", "idempotency-key": reference },
+      body,
+      signal: abort.signal,
+      cache: "no-store",
+    });
+    const json = (response.headers.get("content-type") ?? "").includes("json");
+    if (!response.ok || !json) return "refused";
+    await response.text();
+    return "received";
+  } catch {
+    return late ? "timeout" : "network";
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const inflight = new Map();
+
+/**
+ * Sends a waiting request, or joins the send under way, and records the
+ * outcome. A request received (or refused, until the visitor asks again) is
+ * answered from its record; "busy": another worker is sending it.
+ */
+function deliver(reference) {
+  if (!inflight.has(reference)) {
+    inflight.set(reference, attempt(reference).finally(() => inflight.delete(reference)));
+  }
+  return inflight.get(reference);
+}
+
+async function attempt(reference) {
+  const now = Date.now();
+  let claimed = false;
+  const record = await change(reference, (r) => {
+    const free = r && (r.state === "waiting" || (r.state === "sending" && now - r.since > r.timeoutMs + ABANDONED_MS));
+    if (!free) return undefined;
+    claimed = true;
+    return { ...r, state: "sending", since: now };
+  });
+  if (!record) return "network";
+  if (!claimed) return record.state === "sending" ? "busy" : record.state;
+  const outcome = await post(record);
+  const final = outcome === "received" || outcome === "refused";
+  await change(reference, (r) => ({ ...r, state: final ? outcome : "waiting", told: false }));
+  if (!final) await self.registration.sync?.register(SYNC_TAG).catch(() => {});
+  return outcome;
+}
+
+/**
+ * SEND: keeps the request, sends it, and answers. A refused request is sent
+ * again only when the visitor asked (`again`, the booking's Attempt::Asked);
+ * a page sending what waited gets the refusal from the record.
+ */
+async function send({ reference, endpoint, body, timeoutMs, again }) {
+  await change(reference, (r) => {
+    if (!r) return { reference, endpoint, body, timeoutMs, state: "waiting", told: false };
+    return r.state === "refused" && again ? { ...r, state: "waiting" } : undefined;
+  });
+  const outcome = await deliver(reference);
+  // The page that asked shows the outcome: nothing left to tell.
+  await change(reference, (r) => (r.state === "received" || r.state === "refused" ? { ...r, told: true } : undefined));
+  return outcome;
+}
+
+/**
+ * Flushes, and again after a pause while the browser says it is online but
+ * requests still wait (a network comes back in steps), pausing as the
+ * booking's pages do (RETRY_MS in src/offline.rs).
+ */
+async function flushPatiently() {
+  let left = await flush();
+  for (const pause of [2_000, 5_000, 15_000]) {
+    if (left === 0 || !self.navigator.onLine) break;
+    await new Promise((resolve) => setTimeout(resolve, pause));
+    left = await flush();
+  }
+  return left;
+}
+
+/** Sends every waiting request, one after another; resolves with how many still wait. */
+async function flush() {
+  let left = 0;
+  for (const r of await records()) {
+    if (r.state !== "waiting" && r.state !== "sending") continue;
+    const outcome = await deliver(r.reference);
+    if (outcome !== "received" && outcome !== "refused") left += 1;
+  }
+  return left;
+}
+
+/** The outcomes no page has shown yet, [{ reference, outcome }]; from now on, told. */
+async function news() {
+  const untold = (await records()).filter((r) => !r.told && (r.state === "received" || r.state === "refused"));
+  for (const r of untold) await change(r.reference, (s) => ({ ...s, told: true }));
+  return untold.map((r) => ({ reference: r.reference, outcome: r.state }));
+}
+
+self.addEventListener("message", (event) => {
+  const { data } = event;
+  const [port] = event.ports;
+  const answer = (work, fallback) =>
+    event.waitUntil(
+      work()
+        // No IndexedDB here (a private mode): the page sends by itself.
+        .catch(() => fallback)
+        .then((reply) => port?.postMessage(reply)),
+    );
+  if (data?.type === "SKIP_WAITING") self.skipWaiting();
+  // src/offline.rs asks before it hands a request over: a worker of an older
+  // release, without the courier, would never answer a SEND.
+  else if (data?.type === "HELLO") port?.postMessage({ courier: true });
+  else if (data?.type === "SEND") answer(async () => ({ outcome: await send(data) }), { outcome: "unavailable" });
+  else if (data?.type === "OUTBOX") {
+    // The news after this flush, or what is known when the page's patience
+    // ends (src/offline.rs waits OUTBOX_WAIT_MS); the rest is told next time.
+    const sending = flushPatiently();
+    event.waitUntil(sending.catch(() => {}));
+    answer(async () => (await Promise.race([sending, new Promise((r) => setTimeout(r, data.waitMs - 1_000))]), { news: await news() }), { news: [] });
+  }
+});
+
+self.addEventListener("sync", (event) => {
+  if (event.tag !== SYNC_TAG) return;
+  event.waitUntil(
+    flushPatiently().then((left) => {
+      // Still offline: the browser tries again later, with its own back-off.
+      if (left > 0 && !event.lastChance) throw new Error(`${left} stand requests still wait for the network`);
+    }),
+  );
+});

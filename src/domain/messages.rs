@@ -210,6 +210,7 @@ keys!(
     UpdateLater,
     SendQueued,
     QueuedDelivered,
+    QueuedRefused,
     // The list of stands drawn as cards, and the selection bar, on a phone.
     SortBy,
     SelectionTotal,
@@ -503,6 +504,10 @@ impl Msg {
         QueuedDelivered => (
             "Sent when the connection returned, and received by the organiser's system: your stand request",
             "أُرسل عند عودة الاتصال واستلمه نظام الجهة المنظمة: طلب جناحك",
+        ),
+        QueuedRefused => (
+            "Sent when the connection returned, but the organiser's system did not confirm that it received it (open it to try again or e-mail it): your stand request",
+            "أُرسل عند عودة الاتصال، لكن نظام الجهة المنظمة لم يؤكد استلامه (افتحه لإعادة المحاولة أو لإرساله بالبريد الإلكتروني): طلب جناحك",
         ),
             SortBy => ("Sort by", "ترتيب حسب"),
             SelectionTotal => ("Total {amount}", "الإجمالي {amount}"),

@@ -8,7 +8,9 @@
 //! state is read back from storage before every send, so two tabs never send
 //! it twice.
 
-use crate::domain::booking::delivery::{merge_deliveries, Deliveries, Delivery, SendFailure};
+use crate::domain::booking::delivery::{
+    merge_deliveries, Attempt, Deliveries, Delivery, SendFailure,
+};
 use crate::domain::booking::plan::FloorPlan;
 use crate::domain::booking::quote::{toggle, Choice, QuantityError, Toggled};
 use crate::domain::booking::request::{
@@ -282,7 +284,7 @@ impl BookingCtx {
     /// Sends a request to the organiser's endpoint, if storage says no tab
     /// has it received or on its way, and records the outcome for every tab.
     /// Returns whether this call sent it and it was received.
-    pub async fn send(self, endpoint: &str, request: &StandRequest) -> bool {
+    pub async fn send(self, endpoint: &str, request: &StandRequest, attempt: Attempt) -> bool {
         let (endpoint, request) = (endpoint.to_string(), request.clone());
         // Tabs take turns (a queue flushed by every tab when the network
         // returns), and each reads storage once it has its turn.
@@ -291,7 +293,7 @@ impl BookingCtx {
             if !self.begin_send(&request.reference) {
                 return false;
             }
-            let state = match crate::api::post_request(&endpoint, &request).await {
+            let state = match crate::api::post_request(&endpoint, &request, attempt).await {
                 Ok(()) => Delivery::Received,
                 Err(failure) => Delivery::Failed(failure),
             };

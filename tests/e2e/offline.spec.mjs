@@ -10,7 +10,7 @@
 // of naming any; the sending tests use the fixture event and endpoint.
 import { test, expect, ready, waitForApp } from "./test.mjs";
 import { useFixtures, makeRequest, endpoint } from "./fixtures.mjs";
-import { SUBPATH } from "./site.mjs";
+import { SUBPATH, FIXTURE_ORIGIN } from "./site.mjs";
 import AxeBuilder from "@axe-core/playwright";
 import { readFile, writeFile } from "node:fs/promises";
 
@@ -160,23 +160,33 @@ test("an article never read, offline: the message in the visitor's language, wit
   await expect(page.getByRole("alert")).toHaveCount(0);
 });
 
-test("a request sent with no network waits, and reaches the organiser exactly once when the network returns", async ({ page, context }) => {
+/** The POSTs the fixture server's endpoint received for a request (scripts/serve.mjs --endpoint). */
+const postsOf = async (page, reference) => (await page.request.get(`/api/requests/log?key=${reference}`)).json();
+/** How the fixture server's endpoint answers a request from now on. */
+const answer = (page, reference, reply) => page.request.put(`/api/requests/answer?key=${reference}`, { data: reply });
+const REFUSED = { status: 500, type: "application/json", body: '{"error":"down"}' };
+const RECEIVED = { status: 200, type: "application/json", body: '{"ok":true}' };
+const sendButton = (page) => page.getByRole("button", { name: "Send to the organiser online" });
+
+/** Makes a request on a page the service worker controls, and sends it with no network: it waits in the worker. */
+async function queuedInWorker(page, context) {
   await useFixtures(page);
-  let online = true;
-  const posts = await endpoint(page, (n, route) => (online ? { status: 200, json: { ok: true } } : void route.abort("internetdisconnected")));
   const reference = await makeRequest(page);
-
-  online = false;
+  await installed(page);
   await context.setOffline(true);
-  await page.getByRole("button", { name: "Send to the organiser online" }).click();
-  const status = page.locator(".request__status");
-  await expect(status).toContainText("sent automatically, once, when the connection returns");
+  await sendButton(page).click();
+  await expect(page.locator(".request__status")).toContainText("sent automatically, once, when the connection returns");
   await expect(page.getByRole("link", { name: "E-mail the organiser" })).toBeVisible();
-  const attemptsOffline = posts.length;
+  expect(await postsOf(page, reference)).toEqual([]);
+  return reference;
+}
 
-  online = true;
+test("a request sent with no network waits, and reaches the organiser exactly once when the network returns", async ({ page, context }) => {
+  const reference = await queuedInWorker(page, context);
+  const status = page.locator(".request__status");
   await context.setOffline(false);
   await expect(status).toHaveText("Received by the organiser's system.");
+  await expect(page.locator(".offline__line--ok")).toHaveCount(1);
   await expect(page.locator(".offline__line--ok")).toContainText(reference);
   // Another online event, a reload and a second tab send nothing more.
   await context.setOffline(true);
@@ -185,45 +195,132 @@ test("a request sent with no network waits, and reaches the organiser exactly on
   const other = await context.newPage();
   await other.goto("/en/");
   await page.waitForTimeout(1_000);
-  const delivered = posts.slice(attemptsOffline);
-  expect(delivered).toHaveLength(1);
-  expect(delivered[0].key).toBe(reference);
-  expect(delivered[0].body.reference).toBe(reference);
+  const posts = await postsOf(page, reference);
+  expect(posts).toHaveLength(1);
+  expect(posts[0].body.reference).toBe(reference);
+  // Told once: the reload and the other tab do not say it again.
+  await expect(other.locator(".offline__line")).toHaveCount(0);
+  await expect(page.locator(".offline__line")).toHaveCount(0);
 });
 
-test("a request left waiting is sent the next time the booking opens, once, and the visitor is told", async ({ page, context, browser }) => {
-  await useFixtures(page);
-  await endpoint(page, (n, route) => void route.abort("internetdisconnected"));
-  const reference = await makeRequest(page);
-  await page.getByRole("button", { name: "Send to the organiser online" }).click();
-  await expect(page.locator(".request__status")).toContainText("could not be reached");
+test("with no page of the site open, the service worker sends a waiting request once, and the next page tells", async ({ page, context }) => {
+  const reference = await queuedInWorker(page, context);
+  await page.close();
+  await context.setOffline(false);
+  // What the browser does when the network returns: Background Sync's event.
+  // (Chromium fires it on a real change of network; the test's emulated one
+  // does not reach it, so the test fires it the way DevTools does.)
+  const blank = await context.newPage();
+  const cdp = await context.newCDPSession(blank);
+  const registrations = new Promise((resolve) => cdp.on("ServiceWorker.workerRegistrationUpdated", (e) => e.registrations.length && resolve(e.registrations)));
+  await cdp.send("ServiceWorker.enable");
+  const registration = (await registrations).find((r) => r.scopeURL.startsWith(FIXTURE_ORIGIN) && !r.isDeleted);
+  await cdp.send("ServiceWorker.dispatchSyncEvent", { origin: FIXTURE_ORIGIN, registrationId: registration.registrationId, tag: "expo-outbox", lastChance: false });
+  await expect.poll(async () => (await postsOf(blank, reference)).length).toBe(1);
 
-  // Later, with a network, the same browser opens the booking in two tabs
-  // at once (the queue is the booking entry's: a news page does not send). (Without this run's service worker: it would answer the pages with
-  // the shipped data, whose event has no endpoint, not the fixture's.)
-  const later = await browser.newContext({ storageState: await context.storageState(), serviceWorkers: "block" });
-  await context.close();
-  const received = [];
-  const opened = [];
-  for (let i = 0; i < 2; i++) {
-    const tab = waitForApp(await later.newPage());
-    await useFixtures(tab);
-    // A slow answer: a tab that opens while the other is still sending must not send it too.
-    await tab.route("**/api/requests", async (route) => {
-      received.push(route.request().headers()["idempotency-key"]);
-      await new Promise((resolve) => setTimeout(resolve, 1_500));
-      return route.fulfill({ status: 200, json: { ok: true } });
-    });
-    opened.push(tab);
-  }
-  await Promise.all(opened.map((tab) => tab.goto("/en/book")));
-  await expect.poll(() => received.length).toBeGreaterThanOrEqual(1);
-  // The tab that sent it says so.
-  const told = async () => (await Promise.all(opened.map((tab) => tab.locator(".offline__line--ok").filter({ hasText: reference }).count()))).reduce((a, b) => a + b);
-  await expect.poll(told).toBe(1);
-  await opened[0].waitForTimeout(2_000);
-  expect(received).toEqual([reference]);
-  await later.close();
+  // The next page of the site, a news reader's in Arabic, tells, once.
+  await blank.goto("/ar/news");
+  await ready(blank);
+  const line = blank.locator(".offline__line--ok");
+  await expect(line).toContainText("استلمه نظام الجهة المنظمة");
+  await expect(line).toContainText(reference);
+  await line.getByRole("button", { name: "إغلاق" }).click();
+  await expect(line).toHaveCount(0);
+  // The request's own page says it was received, and sends nothing more.
+  await blank.goto(`/en/book/request/${reference}`);
+  await ready(blank);
+  await expect(blank.locator(".request__status")).toHaveText("Received by the organiser's system.");
+  await blank.waitForTimeout(1_000);
+  expect(await postsOf(blank, reference)).toHaveLength(1);
+});
+
+test("a page of the site sends what waits when it opens; a refusal is told with the way to the request", async ({ page, context }) => {
+  const reference = await queuedInWorker(page, context);
+  await page.close();
+  await answer(page, reference, REFUSED);
+  await context.setOffline(false);
+
+  const reader = await context.newPage();
+  await reader.goto("/ar/");
+  await ready(reader);
+  const line = reader.locator(".offline__line").filter({ hasText: reference });
+  await expect(line).toContainText("لم يؤكد استلامه");
+  expect(await postsOf(reader, reference)).toHaveLength(1);
+  expect((await new AxeBuilder({ page: reader }).analyze()).violations).toEqual([]);
+  // The link opens the request, which says what happened and offers to try again.
+  await line.getByRole("link", { name: reference }).click();
+  await expect(reader).toHaveURL(new RegExp(`/ar/book/request/${reference}$`));
+  await ready(reader);
+  await expect(reader.locator(".request__status")).toContainText("لم يؤكد نظام الجهة المنظمة استلام طلبك");
+  await answer(reader, reference, RECEIVED);
+  await reader.locator(".request__actions button.button--primary").click();
+  await expect(reader.locator(".request__status")).toHaveText("استلمه نظام الجهة المنظمة.");
+  expect(await postsOf(reader, reference)).toHaveLength(2);
+});
+
+// What counts as received has two owners, the page's fetch (no service
+// worker) and the worker's: the same answers, through both, say the same.
+for (const worker of [true, false]) {
+  test(`${worker ? "the service worker" : "the page, with no service worker,"} reads the organiser's answers alike`, async ({ browser }) => {
+    const context = await browser.newContext({ baseURL: FIXTURE_ORIGIN, serviceWorkers: worker ? "allow" : "block" });
+    const page = waitForApp(await context.newPage());
+    await useFixtures(page);
+    const reference = await makeRequest(page);
+    if (worker) await installed(page);
+    expect(await page.evaluate(() => !!navigator.serviceWorker?.controller)).toBe(worker);
+    const status = page.locator(".request__status");
+    const button = page.locator(".request__actions button.button--primary");
+    for (const [i, [reply, said]] of [
+      [REFUSED, "did not confirm that it received your request"],
+      [{ status: 200, type: "text/html", body: "<p>Welcome to the hotel Wi-Fi</p>" }, "did not confirm that it received your request"],
+      [RECEIVED, "Received by the organiser's system."],
+    ].entries()) {
+      await answer(page, reference, reply);
+      await button.click();
+      await expect.poll(async () => (await postsOf(page, reference)).length).toBe(i + 1);
+      await expect(status).toContainText(said);
+      if (reply !== RECEIVED) await expect(button).toBeEnabled();
+    }
+    expect(await postsOf(page, reference)).toHaveLength(3);
+    await context.close();
+  });
+}
+
+test.describe("with no service worker", () => {
+  test.use({ serviceWorkers: "block" });
+  test("a request left waiting is sent the next time the booking opens, once, and the visitor is told", async ({ page, context, browser }) => {
+    await useFixtures(page);
+    await endpoint(page, (n, route) => void route.abort("internetdisconnected"));
+    const reference = await makeRequest(page);
+    await sendButton(page).click();
+    await expect(page.locator(".request__status")).toContainText("could not be reached");
+
+    // Later, with a network, the same browser opens the booking in two tabs
+    // at once; with no worker, the booking's pages send it themselves.
+    const later = await browser.newContext({ baseURL: FIXTURE_ORIGIN, storageState: await context.storageState(), serviceWorkers: "block" });
+    await context.close();
+    const received = [];
+    const opened = [];
+    for (let i = 0; i < 2; i++) {
+      const tab = waitForApp(await later.newPage());
+      await useFixtures(tab);
+      // A slow answer: a tab that opens while the other is still sending must not send it too.
+      await tab.route("**/api/requests", async (route) => {
+        received.push(route.request().headers()["idempotency-key"]);
+        await new Promise((resolve) => setTimeout(resolve, 1_500));
+        return route.fulfill({ status: 200, json: { ok: true } });
+      });
+      opened.push(tab);
+    }
+    await Promise.all(opened.map((tab) => tab.goto("/en/book")));
+    await expect.poll(() => received.length).toBeGreaterThanOrEqual(1);
+    // The tab that sent it says so.
+    const told = async () => (await Promise.all(opened.map((tab) => tab.locator(".offline__line--ok").filter({ hasText: reference }).count()))).reduce((a, b) => a + b);
+    await expect.poll(told).toBe(1);
+    await opened[0].waitForTimeout(2_000);
+    expect(received).toEqual([reference]);
+    await later.close();
+  });
 });
 
 test("a new release mid-form: offered, never forced, and reloading keeps what was typed", async ({ page }) => {

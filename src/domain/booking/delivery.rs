@@ -54,6 +54,16 @@ impl Delivery {
     }
 }
 
+/// Why a request is sent now: it decides whether a refusal is sent again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Attempt {
+    /// The visitor pressed Send (after a refusal too: they read why first).
+    Asked,
+    /// It waited for the network, which is back: only what the network did
+    /// not take goes out again, never what the organiser's system refused.
+    Queued,
+}
+
 /// The delivery state of every request made in this browser, by reference.
 pub type Deliveries = BTreeMap<String, Delivery>;
 

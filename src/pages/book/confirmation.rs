@@ -1,5 +1,5 @@
 use crate::components::{LocalDate, QuoteView};
-use crate::domain::booking::delivery::{Delivery, SendFailure, SEND_TIMEOUT_MS};
+use crate::domain::booking::delivery::{Attempt, Delivery, SendFailure, SEND_TIMEOUT_MS};
 use crate::domain::booking::event::Event;
 use crate::domain::booking::request::StandRequest;
 use crate::domain::messages::Count;
@@ -108,7 +108,7 @@ fn RequestView(request: StandRequest, event: StoredValue<Event>) -> impl IntoVie
         sending_here.set(true);
         let r = request.get_value();
         spawn_local(async move {
-            booking.send(&url, &r).await;
+            booking.send(&url, &r, Attempt::Asked).await;
             sending_here.set(false);
         });
     };
