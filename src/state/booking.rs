@@ -14,11 +14,12 @@ use crate::domain::booking::delivery::{
 use crate::domain::booking::plan::FloorPlan;
 use crate::domain::booking::quote::{toggle, Choice, QuantityError, Toggled};
 use crate::domain::booking::request::{
-    merge_requests, Draft, DraftLoad, Field, Form, StandRequest, DRAFT_VERSION,
+    merge_requests, Draft, DraftLoad, Field, Form, Part, StandRequest, DRAFT_VERSION,
 };
 use crate::platform::{self, storage};
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
+use std::collections::BTreeMap;
 
 const DRAFT_KEY: &str = "expo.booking.draft";
 /// Where an unreadable draft is set aside instead of being deleted.
@@ -55,6 +56,8 @@ pub struct BookingCtx {
     pub requests: ReadSignal<Vec<StandRequest>>,
     set_requests: WriteSignal<Vec<StandRequest>>,
     deliveries: RwSignal<Deliveries>,
+    /// When each part of the draft was last changed (see [`Draft::merge`]).
+    edited: StoredValue<BTreeMap<String, u64>>,
     /// What the booking pages say about saved data, until dismissed.
     pub notice: ReadSignal<Option<StorageNotice>>,
     set_notice: WriteSignal<Option<StorageNotice>>,
@@ -102,6 +105,7 @@ pub fn provide_booking() {
         requests,
         set_requests,
         deliveries: RwSignal::new(stored(DELIVERIES_KEY)),
+        edited: StoredValue::new(draft.edited),
         notice,
         set_notice,
     };
@@ -125,10 +129,29 @@ impl BookingCtx {
         self.set_notice.set(None);
     }
 
+    /// Records that parts of the draft changed now (before the change is
+    /// saved: saving runs after, as an Effect).
+    fn stamp(self, parts: impl IntoIterator<Item = Part>) {
+        let mut draft = Draft {
+            edited: self.edited.get_value(),
+            ..Draft::default()
+        };
+        draft.stamp(parts, platform::now_ms());
+        self.edited.set_value(draft.edited);
+    }
+
     /// Adds a stand or takes it away, by the plan's rule (see [`toggle`]).
     pub fn toggle_stand(self, plan: &FloorPlan, id: &str) -> Toggled {
         let mut outcome = Toggled::Unknown;
-        self.set_choice.update(|c| outcome = toggle(plan, c, id));
+        let mut changed = false;
+        self.set_choice.update(|c| {
+            let before = c.stands.len();
+            outcome = toggle(plan, c, id);
+            changed = c.stands.len() != before;
+        });
+        if changed {
+            self.stamp([Part::Stands]);
+        }
         outcome
     }
 
@@ -138,11 +161,16 @@ impl BookingCtx {
     /// over with the quantity it already holds.
     pub fn type_extra(self, id: &str, typed: &str, max: u32) -> Result<u32, QuantityError> {
         let mut outcome = Ok(0);
+        let mut changed = false;
         self.set_choice.maybe_update(|c| {
             let before = c.extras.get(id).copied();
             outcome = c.type_extra(id, typed, max);
-            c.extras.get(id).copied() != before
+            changed = c.extras.get(id).copied() != before;
+            changed
         });
+        if changed {
+            self.stamp([Part::Extras]);
+        }
         outcome
     }
 
@@ -150,17 +178,32 @@ impl BookingCtx {
     pub fn drop_stale(self, plan: &FloorPlan) -> Vec<String> {
         let mut gone = Vec::new();
         self.set_choice.update(|c| gone = c.drop_stale(plan));
+        if !gone.is_empty() {
+            self.stamp([Part::Stands]);
+        }
         gone
     }
 
     /// Puts what was typed into a field (see [`Form::set`]).
     pub fn edit(self, field: Field, typed: &str) {
-        self.set_form.update(|f| f.set(field, typed));
+        self.change_form(|f| f.set(field, typed));
     }
 
     /// Ticks or clears a box of the form.
     pub fn tick(self, field: Field, checked: bool) {
-        self.set_form.update(|f| f.set_checked(field, checked));
+        self.change_form(|f| f.set_checked(field, checked));
+    }
+
+    /// Changes the form and records which fields changed (a phone number
+    /// typed with its country code changes two).
+    fn change_form(self, change: impl FnOnce(&mut Form)) {
+        let mut changed = Vec::new();
+        self.set_form.update(|f| {
+            let before = f.clone();
+            change(f);
+            changed = f.changed_from(&before);
+        });
+        self.stamp(changed.into_iter().map(Part::Field));
     }
 
     fn draft(self) -> Draft {
@@ -168,6 +211,7 @@ impl BookingCtx {
             version: DRAFT_VERSION,
             choice: self.choice.get(),
             form: self.form.get(),
+            edited: self.edited.get_value(),
         }
     }
 
@@ -206,22 +250,27 @@ impl BookingCtx {
         }
     }
 
-    /// Takes over the draft another tab has just stored (or emptied, after
-    /// making a request from it).
+    /// Takes in the draft another tab has just stored, part by part (what
+    /// was changed here since stays: see [`Draft::merge`]), or its emptying
+    /// after it made a request from it. The result is saved in turn when it
+    /// differs from theirs, so both tabs end with the same draft.
     fn follow_draft(self, stored: Option<&str>) {
-        let theirs = match Draft::load(stored) {
-            DraftLoad::Restored(d) => *d,
-            DraftLoad::Empty => self.draft_untracked().after_request(),
+        let mine = self.draft_untracked();
+        let next = match Draft::load(stored) {
+            DraftLoad::Restored(theirs) => mine.merge(&theirs),
+            DraftLoad::Empty => mine.after_request(),
             // Another tab will have set it aside; keep what is on screen.
             DraftLoad::Discarded => return,
         };
-        if theirs.choice == self.choice.get_untracked() && theirs.form == self.form.get_untracked()
-        {
-            return;
+        self.edited.set_value(next.edited);
+        if next.choice != mine.choice || next.form != mine.form {
+            self.set_choice.set(next.choice);
+            self.set_form.set(next.form);
+            self.tell(StorageNotice::ChangedElsewhere);
         }
-        self.set_choice.set(theirs.choice);
-        self.set_form.set(theirs.form);
-        self.tell(StorageNotice::ChangedElsewhere);
+        // Storage gets what this tab kept (nothing is written when it holds
+        // it already), and the other tab merges it in turn.
+        self.save_draft();
     }
 
     fn draft_untracked(self) -> Draft {
@@ -259,6 +308,7 @@ impl BookingCtx {
         }
         self.update_delivery(&reference, Delivery::Made);
         let after = self.draft_untracked().after_request();
+        self.edited.set_value(after.edited);
         self.set_choice.set(after.choice);
         self.set_form.set(after.form);
     }

@@ -2,7 +2,7 @@
 // storage, the organiser's endpoint, the address or the clock misbehaves.
 // Every case ends with input intact and a clear, translated message; none
 // hangs. The README lists this table with what the user sees in each case.
-import { test, expect, dataFromNetwork } from "./test.mjs";
+import { test, expect, dataFromNetwork, waitForApp } from "./test.mjs";
 import { createServer } from "node:http";
 import { Site, SUBPATH } from "./site.mjs";
 import { FIXTURE_EVENT, useFixtures, storedDraft, endpoint, makeRequest } from "./fixtures.mjs";
@@ -234,6 +234,27 @@ test.describe("storage", () => {
     const stored = await other.evaluate(() => JSON.parse(localStorage.getItem("expo.booking.requests.v1")));
     expect(stored).toHaveLength(1);
   });
+});
+
+test("two tabs typing at the same moment into different fields both keep every keystroke", async ({ context, page }) => {
+  // The browser's own clock: each keystroke is stamped with it (no fixed time here).
+  await useFixtures(page);
+  await page.goto("/en/book/details");
+  const other = waitForApp(await context.newPage());
+  await useFixtures(other);
+  await other.goto("/en/book/details");
+  const company = "Tripoli Steel Company";
+  const contact = "Amal Ben Ali Al-Misrati";
+  await Promise.all([
+    page.locator("#company").pressSequentially(company, { delay: 15 }),
+    other.locator("#contact").pressSequentially(contact, { delay: 15 }),
+  ]);
+  for (const tab of [page, other]) {
+    await expect(tab.locator("#company")).toHaveValue(company);
+    await expect(tab.locator("#contact")).toHaveValue(contact);
+  }
+  const draft = await page.evaluate(() => JSON.parse(localStorage.getItem("expo.booking.draft")));
+  expect([draft.form.company, draft.form.contact]).toEqual([company, contact]);
 });
 
 // ------------------------------------------------------ the organiser's endpoint

@@ -6,6 +6,7 @@ use super::quote::{Choice, Quote};
 use crate::domain::date::Date;
 use crate::domain::{Lang, Msg};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// Declares [`Field`], its list and its description from one table, so a
 /// field is added by one entry (and its words in the i18n module).
@@ -343,11 +344,20 @@ impl Form {
             .filter_map(|&f| {
                 let value = match f.kind() {
                     Kind::PhoneCode | Kind::Consent => return None,
-                    Kind::Phone => format!("{} {}", self.get(Field::PhoneCode), self.get(f)),
+                    Kind::Phone => international(self.get(Field::PhoneCode), self.get(f)),
                     _ => self.get(f).to_string(),
                 };
                 (!value.trim().is_empty()).then_some((f, value))
             })
+            .collect()
+    }
+
+    /// The fields whose values differ from `before`'s.
+    pub fn changed_from(&self, before: &Form) -> Vec<Field> {
+        Field::ALL
+            .iter()
+            .copied()
+            .filter(|&f| self.values[f as usize] != before.values[f as usize])
             .collect()
     }
 
@@ -533,6 +543,23 @@ pub fn normalise_phone(code: &str, input: &str) -> (String, String) {
     }
 }
 
+/// The number as it is dialled from abroad: the country code, then the
+/// number without the "0" people dial inside their country (Libya's
+/// `091 234 5678` is `+218 91 234 5678`). The number is kept as typed; only
+/// what is shown and e-mailed drops it. Italy, San Marino and the Vatican
+/// keep their leading 0 after the code.
+pub fn international(code: &str, phone: &str) -> String {
+    const KEEP_TRUNK_ZERO: [&str; 3] = ["+39", "+378", "+379"];
+    let number = phone.trim_start();
+    let number = match number.strip_prefix('0') {
+        Some(rest) if !KEEP_TRUNK_ZERO.contains(&code) && !rest.starts_with('0') => {
+            rest.trim_start_matches(is_phone_separator)
+        }
+        _ => number,
+    };
+    format!("{code} {number}")
+}
+
 /// `value` cut to the field's length.
 fn cut(value: &str, f: Field) -> String {
     value.chars().take(f.max_len()).collect()
@@ -574,6 +601,29 @@ pub struct Draft {
     pub version: u32,
     pub choice: Choice,
     pub form: Form,
+    /// When each part was last changed (see [`Part`]), so that two tabs
+    /// editing the draft at once can be merged part by part.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub edited: BTreeMap<String, u64>,
+}
+
+/// A part of a draft that is changed, and merged, as a whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Field(Field),
+    Stands,
+    Extras,
+}
+
+impl Part {
+    /// Its key in [`Draft::edited`]: a field's JSON key, "stands" or "extras".
+    fn key(self) -> &'static str {
+        match self {
+            Part::Field(f) => f.spec().key,
+            Part::Stands => "stands",
+            Part::Extras => "extras",
+        }
+    }
 }
 
 pub const DRAFT_VERSION: u32 = 1;
@@ -611,6 +661,48 @@ impl Draft {
             form: self.form.preferences(),
             ..Draft::new()
         }
+    }
+
+    /// Records that `parts` changed now. The time is this browser's clock,
+    /// but always later than any change the draft already knows of, so a
+    /// change made after following another tab wins over it even when the
+    /// clock is coarse, frozen or set back.
+    pub fn stamp(&mut self, parts: impl IntoIterator<Item = Part>, now_ms: u64) {
+        let latest = self.edited.values().max().map_or(0, |t| t + 1);
+        let at = now_ms.max(latest);
+        for part in parts {
+            self.edited.insert(part.key().to_string(), at);
+        }
+    }
+
+    /// This tab's draft after another tab stored `theirs`: each part as it
+    /// was changed last, here or there, so two tabs typing at the same moment
+    /// into different fields both keep every keystroke. A part changed as
+    /// late on both sides is theirs: what storage holds.
+    pub fn merge(&self, theirs: &Draft) -> Draft {
+        let when = |d: &Draft, part: Part| d.edited.get(part.key()).copied();
+        let mine_is_newer = |part: Part| when(self, part) > when(theirs, part);
+        let mut merged = theirs.clone();
+        let mut keep = |part: Part| {
+            if let Some(at) = when(self, part) {
+                merged.edited.insert(part.key().to_string(), at);
+            }
+        };
+        for &f in Field::ALL {
+            if mine_is_newer(Part::Field(f)) {
+                keep(Part::Field(f));
+                merged.form.values[f as usize] = self.form.values[f as usize].clone();
+            }
+        }
+        if mine_is_newer(Part::Stands) {
+            keep(Part::Stands);
+            merged.choice.stands = self.choice.stands.clone();
+        }
+        if mine_is_newer(Part::Extras) {
+            keep(Part::Extras);
+            merged.choice.extras = self.choice.extras.clone();
+        }
+        merged
     }
 
     pub fn load(stored: Option<&str>) -> DraftLoad {
@@ -765,6 +857,123 @@ mod tests {
                 "{pasted}"
             );
         }
+    }
+
+    /// A draft with `company` and `contact` typed at the given times.
+    fn typed(company: (&str, u64), contact: (&str, u64)) -> Draft {
+        let mut d = Draft::new();
+        d.form.set(Field::Company, company.0);
+        d.stamp([Part::Field(Field::Company)], company.1);
+        d.form.set(Field::Contact, contact.0);
+        d.stamp([Part::Field(Field::Contact)], contact.1);
+        d
+    }
+
+    #[test]
+    fn two_tabs_typing_at_once_into_different_fields_both_keep_their_words() {
+        let mut start = Draft::new();
+        start.stamp([Part::Field(Field::Company)], 10);
+        // Tab A typed the company at 20, tab B the contact at 21, each from `start`.
+        let mut a = start.clone();
+        a.form.set(Field::Company, "Tripoli Steel");
+        a.stamp([Part::Field(Field::Company)], 20);
+        let mut b = start.clone();
+        b.form.set(Field::Contact, "Amal");
+        b.stamp([Part::Field(Field::Contact)], 21);
+        b.choice.stands = vec!["T1".into()];
+        b.stamp([Part::Stands], 21);
+        let in_a = a.merge(&b);
+        let in_b = b.merge(&a);
+        for merged in [&in_a, &in_b] {
+            assert_eq!(merged.form.get(Field::Company), "Tripoli Steel");
+            assert_eq!(merged.form.get(Field::Contact), "Amal");
+            assert_eq!(merged.choice.stands, ["T1"]);
+        }
+        assert_eq!(in_a, in_b, "both tabs end with the same draft");
+        // Merging what is already merged changes nothing: no echo between tabs.
+        assert_eq!(in_a.merge(&in_b), in_b);
+    }
+
+    #[test]
+    fn the_same_field_is_what_was_typed_last_and_a_tie_is_what_storage_holds() {
+        let older = typed(("Old Co", 5), ("", 0));
+        let newer = typed(("New Co", 6), ("", 0));
+        assert_eq!(older.merge(&newer).form.get(Field::Company), "New Co");
+        assert_eq!(newer.merge(&older).form.get(Field::Company), "New Co");
+        let mine = typed(("Mine", 7), ("", 0));
+        let theirs = typed(("Theirs", 7), ("", 0));
+        assert_eq!(mine.merge(&theirs).form.get(Field::Company), "Theirs");
+    }
+
+    #[test]
+    fn a_field_emptied_after_following_the_other_tab_stays_empty() {
+        // A typed the company; B followed it, then cleared it, with a clock
+        // that did not move (or went back): the clearing still wins.
+        let a = typed(("Tripoli Steel", 100), ("", 0));
+        let mut b = Draft::new().merge(&a);
+        b.form.set(Field::Company, "");
+        b.stamp([Part::Field(Field::Company)], 50);
+        assert!(b.edited["company"] > a.edited["company"]);
+        assert_eq!(a.merge(&b).form.get(Field::Company), "");
+    }
+
+    #[test]
+    fn extras_and_stands_merge_as_wholes_and_stamps_are_kept() {
+        let mut a = Draft::new();
+        a.choice.set_extra("chair", 2);
+        a.stamp([Part::Extras], 30);
+        let mut b = Draft::new();
+        b.choice.stands = vec!["T2".into()];
+        b.stamp([Part::Stands], 31);
+        let merged = a.merge(&b);
+        assert_eq!(merged.choice.extras.get("chair"), Some(&2));
+        assert_eq!(merged.choice.stands, ["T2"]);
+        assert_eq!(merged.edited.get("extras"), Some(&30));
+        assert_eq!(merged.edited.get("stands"), Some(&31));
+        // A draft saved before stamps existed loads, and merges as oldest.
+        let old = r#"{"version":1,"choice":{"stands":["T1"]},"form":{}}"#;
+        let DraftLoad::Restored(old) = Draft::load(Some(old)) else {
+            panic!("an unstamped draft loads");
+        };
+        assert!(old.edited.is_empty());
+        assert_eq!(old.merge(&b).choice.stands, ["T2"]);
+        assert_eq!(b.merge(&old).choice.stands, ["T2"]);
+    }
+
+    #[test]
+    fn a_form_says_which_fields_changed() {
+        let before = Form::default();
+        let mut after = before.clone();
+        after.set(Field::Phone, "+44 20 7946 0958");
+        assert_eq!(
+            after.changed_from(&before),
+            [Field::PhoneCode, Field::Phone]
+        );
+        assert!(after.changed_from(&after).is_empty());
+    }
+
+    #[test]
+    fn a_number_shown_with_its_country_code_drops_the_domestic_zero() {
+        assert_eq!(international("+218", "091 234 5678"), "+218 91 234 5678");
+        assert_eq!(international("+218", "0-91 234 5678"), "+218 91 234 5678");
+        assert_eq!(international("+218", "91 234 5678"), "+218 91 234 5678");
+        assert_eq!(international("+44", "020 7946 0958"), "+44 20 7946 0958");
+        // Italy dials its 0 from abroad too.
+        assert_eq!(international("+39", "06 1234 5678"), "+39 06 1234 5678");
+        assert_eq!(international("+378", "0549 123456"), "+378 0549 123456");
+        assert_eq!(international("+379", "06 698 12345"), "+379 06 698 12345");
+        // "00" is an international prefix typed by mistake, not a domestic 0:
+        // left for the exhibitor to see.
+        assert_eq!(international("+218", "00 91 234"), "+218 00 91 234");
+        let mut f = Form::default();
+        f.set(Field::PhoneCode, "+218");
+        f.set(Field::Phone, "091 234 5678");
+        assert_eq!(f.get(Field::Phone), "091 234 5678", "kept as typed");
+        let shown = f
+            .summary()
+            .into_iter()
+            .find(|(field, _)| *field == Field::Phone);
+        assert_eq!(shown.map(|(_, v)| v).as_deref(), Some("+218 91 234 5678"));
     }
 
     #[test]
