@@ -201,6 +201,7 @@ keys!(
     StandTypes,
     PricePerM2,
     RequestByEmail,
+    NeedsScripts,
     // Offline use and the installed app (src/offline.rs).
     OfflineNow,
     AvailabilityAsOf,
@@ -409,8 +410,9 @@ impl Msg {
         Dates => ("Dates", "المواعيد"),
         Venue => ("Venue", "المكان"),
         StandId => ("Stand {id}", "الجناح {id}"),
-        StandAdded => ("Stand {id} added to your selection.", "أضيف الجناح {id} إلى اختيارك."),
-        StandRemoved => ("Stand {id} removed from your selection.", "أزيل الجناح {id} من اختيارك."),
+        // {count}: Count::StandsChosen.
+        StandAdded => ("Stand {id} added to your selection. {count}.", "أضيف الجناح {id} إلى اختيارك. {count}."),
+        StandRemoved => ("Stand {id} removed from your selection. {count}.", "أزيل الجناح {id} من اختيارك. {count}."),
         StandRefused => ("Stand {id}: {reason}", "الجناح {id}: {reason}"),
         AreaM2 => ("{area} m²", "{area} م²"),
         Dimensions => ("{w} × {d} m", "{w} × {d} م"),
@@ -478,6 +480,10 @@ impl Msg {
         ChooseLanguage => ("Choose your language", "اختر لغتك"),
         StandTypes => ("Stand types and prices", "أنواع الأجنحة وأسعارها"),
         PricePerM2 => ("Price per m²", "السعر للمتر المربع"),
+        NeedsScripts => (
+            "Choosing stands and sending a request here need JavaScript, which is turned off in this browser. You can send a stand request by e-mail to the organiser:",
+            "اختيار الأجنحة وإرسال الطلب هنا يحتاجان إلى جافاسكربت، وهو معطّل في هذا المتصفح. يمكنك إرسال طلب جناح بالبريد الإلكتروني إلى الجهة المنظمة:",
+        ),
         RequestByEmail => (
             "You can also send a stand request by e-mail to the organiser:",
             "يمكنك أيضاً إرسال طلب جناح بالبريد الإلكتروني إلى الجهة المنظمة:",

@@ -148,6 +148,10 @@ test.describe("storage", () => {
     await expect(stale).toContainText("can no longer be requested");
     await expect(stale).toContainText("T3");
     await expect(page.getByRole("link", { name: "Continue" })).toHaveCount(0);
+    // On the plan, T3 looks sold (as T3 with nothing chosen does), not chosen like T1.
+    const fill = (id) => page.locator(`#stand-${id}`).evaluate((el) => getComputedStyle(el).fill);
+    expect(await fill("T3")).not.toBe(await fill("T1"));
+    expect(await fill("T3")).toContain("fp-sold");
     await stale.getByRole("button", { name: "Remove them from my selection" }).click();
     await expect(page.locator(".notice[role=status]")).toContainText("T3");
     await expect(page.getByRole("link", { name: "Continue" })).toBeVisible();

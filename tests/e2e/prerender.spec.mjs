@@ -45,6 +45,24 @@ test.describe("without JavaScript", () => {
     await expect(types.getByRole("link", { name: event.request_email })).toHaveAttribute("href", `mailto:${event.request_email}`);
   });
 
+  test("the booking shows no control that could do nothing, and says why, with the address to write to", async ({ page }) => {
+    for (const [path, said] of [
+      ["/en/book", "need JavaScript, which is turned off"],
+      ["/ar/book/details", "يحتاجان إلى جافاسكربت"],
+    ]) {
+      await page.goto(path);
+      const note = page.locator(".no-js-note");
+      await expect(note).toBeVisible();
+      await expect(note).toContainText(said);
+      await expect(note.getByRole("link", { name: FIXTURE_EVENT.request_email })).toHaveAttribute("href", `mailto:${FIXTURE_EVENT.request_email}`);
+      // Nothing on the page can be pressed or typed into but links.
+      await expect(page.locator("main").locator("button:visible, input:visible, select:visible, textarea:visible")).toHaveCount(0);
+    }
+    // The plan itself is still drawn.
+    await page.goto("/en/book");
+    await expect(page.locator(".floor-plan svg").first()).toBeVisible();
+  });
+
   test("each page has its own title and description, and links its other language", async ({ page }) => {
     const site = await (await page.request.get("/data/site.json")).json();
     await page.goto("/ar/news");
@@ -97,6 +115,23 @@ test.describe("the app takes over", () => {
     expect(data).toEqual([]);
     expect(await page.evaluate(() => window.__cls)).toBeLessThanOrEqual(0.02);
     expect(errors).toEqual([]);
+  });
+
+  test("with scripts on, the booking's controls show and the note for scripts off does not, from the first paint", async ({ browser }) => {
+    // Before the app: the head script has run, the Wasm never arrives.
+    const context = await browser.newContext({ baseURL: FIXTURE_ORIGIN });
+    const page = await context.newPage();
+    await page.route(/\.wasm$/, () => {});
+    await page.goto("/ar/book", { waitUntil: "domcontentloaded" });
+    await expect(page.locator(".floor-plan__tools")).toBeVisible();
+    await expect(page.locator(".book__side")).toBeVisible();
+    await expect(page.locator(".no-js-note")).toBeHidden();
+    // The same page as scripts off shows it (axe cannot run with scripts off).
+    await page.evaluate(() => document.documentElement.classList.remove("js"));
+    await expect(page.locator(".no-js-note")).toBeVisible();
+    await expect(page.locator(".book__side")).toBeHidden();
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    await context.close();
   });
 
   test("the language switch then changes the page in place, with no reload", async ({ page }) => {

@@ -76,7 +76,7 @@ test.describe("counted words", () => {
 
   for (const [lang, one, two] of [
     ["en", "Stand T1 added to your selection. 1 stand chosen.", "Stand T2 added to your selection. 2 stands chosen."],
-    ["ar", `أضيف الجناح ${iso("T1")} إلى اختيارك. جناح واحد مختار.`, `أضيف الجناح ${iso("T2")} إلى اختيارك. جناحان مختاران.`],
+    ["ar", `أضيف الجناح ${iso("T1")} إلى اختيارك. ${iso("جناح واحد مختار")}.`, `أضيف الجناح ${iso("T2")} إلى اختيارك. ${iso("جناحان مختاران")}.`],
   ]) {
     test(`choosing stands is announced in the right plural form (${lang})`, async ({ page }) => {
       const b = new Booking(page);

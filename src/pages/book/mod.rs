@@ -34,10 +34,15 @@ pub fn BookPage(step: BookStep) -> impl IntoView {
         loaded(data.plan(), move |plan| {
             let plan = StoredValue::new(FloorPlan::clone(&plan));
             match step.get_value() {
-                BookStep::Choose => {
-                    view! { <choose::ChooseStep plan event/><StandTypes event/> }.into_any()
+                BookStep::Choose => view! {
+                    <NeedsScripts event/>
+                    <choose::ChooseStep plan event/>
+                    <StandTypes event/>
                 }
-                BookStep::Details => view! { <details::DetailsStep plan event/> }.into_any(),
+                .into_any(),
+                BookStep::Details => {
+                    view! { <NeedsScripts event/><details::DetailsStep plan event/> }.into_any()
+                }
                 BookStep::Request(reference) => {
                     view! { <confirmation::Confirmation reference event/> }.into_any()
                 }
@@ -65,6 +70,18 @@ fn use_quote(
     Memo::new(move |_| {
         choice.with(|c| plan.with_value(|p| event.with_value(|e| quote(p, e, c, today))))
     })
+}
+
+/// What a visitor with scripts off reads instead of controls that could do
+/// nothing (style/booking.css shows it only then): the way to ask by e-mail.
+#[component]
+fn NeedsScripts(event: StoredValue<Event>) -> impl IntoView {
+    let address = event.with_value(|e| e.request_email.clone());
+    view! {
+        <p class="no-js-note">
+            {tr(Msg::NeedsScripts)} " " <a href=format!("mailto:{address}")><bdi>{address.clone()}</bdi></a>
+        </p>
+    }
 }
 
 /// Where the visitor is in the three steps.
