@@ -241,3 +241,26 @@ for (const lang of ["en", "ar"]) {
     await context.close();
   });
 }
+
+for (const lang of ["en", "ar"]) {
+  test(`on a phone, form boxes sit level and beside their names, however the words wrap (${lang})`, async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const page = waitForApp(await context.newPage());
+    await useFixtures(page);
+    await page.goto(`/${lang}/book`);
+    // Every extra's quantity box on the same row as its name (the fixture's
+    // names include a long one), whatever the name's length.
+    await page.locator(".extras summary").click();
+    for (const item of await page.locator(".extras__item").all()) {
+      const name = await item.locator("label").boundingBox();
+      const box = await item.locator("input").boundingBox();
+      expect(box.y, await item.locator("label").innerText()).toBeLessThan(name.y + name.height);
+    }
+    // The country code and the number: boxes level even when one label wraps.
+    await page.goto(`/${lang}/book/details`);
+    const code = await page.locator("#phone-code").boundingBox();
+    const phone = await page.locator("#phone").boundingBox();
+    expect(Math.abs(code.y - phone.y)).toBeLessThan(1);
+    await context.close();
+  });
+}
