@@ -2,7 +2,7 @@
 //! organiser publishes and turns every failure into an [`ApiError`].
 
 use crate::domain::article::{body_path, parse_body, Block};
-use crate::domain::booking::delivery::{Attempt, SendFailure, SEND_TIMEOUT_MS};
+use crate::domain::booking::delivery::{SendFailure, SEND_TIMEOUT_MS};
 use crate::domain::booking::request::StandRequest;
 use crate::domain::data::{self, DataFile as DataKind};
 use crate::domain::Lang;
@@ -159,18 +159,9 @@ pub async fn article_body(slug: &str, lang: Lang) -> Result<Vec<Block>, ApiError
 /// Its reference is also an `Idempotency-Key` header, so an endpoint can
 /// drop a repeat. Only a 2xx answer in JSON counts as received: an HTML page
 /// with 200 is a captive portal or a wrong address, not the organiser.
-///
-/// With a service worker in control, the worker sends it by the same rule
-/// (`crate::offline::hand_to_worker`): it keeps the request until it is
-/// received, even if this page closes.
-pub async fn post_request(
-    endpoint: &str,
-    request: &StandRequest,
-    attempt: Attempt,
-) -> Result<(), SendFailure> {
-    if let Some(outcome) = crate::offline::hand_to_worker(endpoint, request, attempt).await {
-        return outcome;
-    }
+/// (With a service worker in control, the worker sends it by the same
+/// rule: see `BookingCtx::send`.)
+pub async fn post_request(endpoint: &str, request: &StandRequest) -> Result<(), SendFailure> {
     let deadline = Deadline::new(SEND_TIMEOUT_MS);
     let timeout_or_network = |d: &Deadline| match d.failure() {
         ApiError::Timeout => SendFailure::Timeout,

@@ -10,7 +10,9 @@
 //! otherwise.
 
 use crate::components::LocalDate;
-use crate::domain::booking::delivery::{Attempt, SendFailure, SEND_TIMEOUT_MS};
+use crate::domain::booking::delivery::{
+    Attempt, Delivery, SendFailure, ABANDONED_AFTER_MS, SEND_TIMEOUT_MS,
+};
 use crate::domain::booking::request::StandRequest;
 use crate::domain::date::Date;
 use crate::domain::route::{BookStep, Page};
@@ -72,20 +74,23 @@ enum Outcome {
     Network,
     /// A worker of another release is sending it: it waits.
     Busy,
-    /// The worker cannot keep requests (no IndexedDB): the page sends.
+    /// The worker cannot keep requests (no IndexedDB) and posted nothing:
+    /// the page sends.
     Unavailable,
 }
 
 impl Outcome {
-    /// The worker's word for it (scripts/sw/service-worker.js).
+    /// The worker's word for it (scripts/sw/service-worker.js). A word it
+    /// does not know means waiting: only "unavailable" (nothing was posted)
+    /// lets the page post it.
     fn read(word: Option<String>) -> Outcome {
         match word.as_deref() {
             Some("received") => Outcome::Received,
             Some("refused") => Outcome::Refused,
             Some("timeout") => Outcome::Timeout,
-            Some("network") => Outcome::Network,
+            Some("unavailable") => Outcome::Unavailable,
             Some("busy") => Outcome::Busy,
-            _ => Outcome::Unavailable,
+            _ => Outcome::Network,
         }
     }
 
@@ -103,21 +108,22 @@ impl Outcome {
 
 /// Hands a request to the service worker's courier, which keeps it until
 /// the organiser's system has it, and waits for the outcome of its first
-/// try. None when no worker controls the page (or it cannot keep it): the
-/// page then sends it itself (`api::post_request`).
+/// try. None when no worker controls the page (or it cannot keep requests):
+/// the page then posts it itself (`api::post_request`).
 pub async fn hand_to_worker(
     endpoint: &str,
     request: &StandRequest,
     attempt: Attempt,
 ) -> Option<Result<(), SendFailure>> {
     use browser::{ask_worker, field, message, Answer};
-    // A worker of an older release (until the visitor reloads into the new
-    // one) would never answer: the page sends by itself then.
-    if !matches!(
-        ask_worker(&message("HELLO", &[]), HELLO_WAIT_MS).await,
-        Answer::Said(_)
-    ) {
-        return None;
+    match ask_worker(&message("HELLO", &[]), HELLO_WAIT_MS).await {
+        Answer::NoWorker => return None,
+        // A worker of an older release (it has no courier, until the
+        // visitor accepts the new one) or one slow to wake: the request
+        // waits, kept here, rather than being posted beside a courier that
+        // may hold it too.
+        Answer::Silent => return Some(Err(SendFailure::Network)),
+        Answer::Said(_) => {}
     }
     // Resolved as the page's own fetch would resolve it.
     let page = web_sys::window()?.location().href().ok()?;
@@ -129,16 +135,23 @@ pub async fn hand_to_worker(
             ("endpoint", endpoint.into()),
             ("body", serde_json::to_string(request).ok()?.into()),
             ("timeoutMs", SEND_TIMEOUT_MS.into()),
+            ("abandonedMs", ABANDONED_AFTER_MS.into()),
             // Send it again even if it was refused (see `Attempt`).
             ("again", (attempt == Attempt::Asked).into()),
         ],
     );
-    match ask_worker(&send, SEND_TIMEOUT_MS + 5_000).await {
-        Answer::NoWorker => None,
+    // Within the time after which another tab takes this send for abandoned.
+    let outcome = match ask_worker(&send, ABANDONED_AFTER_MS - HELLO_WAIT_MS - 1_000).await {
+        Answer::NoWorker => return None,
         // The worker may still be sending it: it is kept, and told later.
-        Answer::Silent => Some(Err(SendFailure::Timeout)),
-        Answer::Said(reply) => Outcome::read(field(&reply, "outcome")).result(),
+        Answer::Silent => return Some(Err(SendFailure::Timeout)),
+        Answer::Said(reply) => Outcome::read(field(&reply, "outcome")),
+    };
+    if matches!(outcome, Outcome::Received | Outcome::Refused) {
+        // This page shows it: no news of it for the next.
+        browser::told(std::slice::from_ref(&request.reference));
     }
+    outcome.result()
 }
 
 /// Whether the browser says it has a network (always true at build time).
@@ -173,12 +186,18 @@ pub fn OfflineStatus() -> impl IntoView {
                 return;
             };
             let news = js_sys::Reflect::get(&reply, &"news".into()).unwrap_or_default();
+            let mut shown = Vec::new();
             for item in js_sys::Array::from(&news).iter() {
-                if let Some(reference) = field(&item, "reference") {
-                    let outcome = Outcome::read(field(&item, "outcome"));
+                let outcome = Outcome::read(field(&item, "outcome"));
+                if let (Some(reference), Outcome::Received | Outcome::Refused) =
+                    (field(&item, "reference"), outcome)
+                {
+                    shown.push(reference.clone());
                     ctx.tell(Sent { reference, outcome });
                 }
             }
+            // Shown now: the worker tells no other page.
+            browser::told(&shown);
         })
     };
     Effect::new(move |_| {
@@ -250,8 +269,8 @@ pub fn OfflineStatus() -> impl IntoView {
     }
 }
 
-/// The news of a request sent once the network returned: received, or
-/// refused (with the way to its page, which says what to do).
+/// The news of a request sent once the network returned, received or
+/// refused, with the way to its page (which says what to do after a refusal).
 #[component]
 fn SentLine(sent: Sent) -> impl IntoView {
     let news = expect_context::<OfflineCtx>().news;
@@ -261,13 +280,14 @@ fn SentLine(sent: Sent) -> impl IntoView {
     let page = Page::Book(BookStep::Request(sent.reference.clone()));
     let link = move || route.href(&page.path(lang.get()));
     let received = sent.outcome == Outcome::Received;
+    let said = if received {
+        Msg::QueuedDelivered
+    } else {
+        Msg::QueuedRefused
+    };
     view! {
         <p class="offline__line" class:offline__line--ok=received>
-            {if received {
-                view! { {tr(Msg::QueuedDelivered)} " " <bdi><strong>{reference.clone()}</strong></bdi> "." }.into_any()
-            } else {
-                view! { {tr(Msg::QueuedRefused)} " " <a href=link><bdi>{reference.clone()}</bdi></a> "." }.into_any()
-            }}
+            {tr(said)} " " <a href=link><bdi>{reference}</bdi></a> "."
             <button type="button" class="button button--small" on:click=move |_| news.update(|n| n.retain(|s| s.reference != sent.reference))>
                 {tr(Msg::Dismiss)}
             </button>
@@ -275,11 +295,12 @@ fn SentLine(sent: Sent) -> impl IntoView {
     }
 }
 
-/// The stand requests waiting for the network, sent when it returns and
-/// when the booking opens with one, and the news of each delivered. Mounted
-/// by the booking entry only (`app::BOOK`): a news reader never downloads it.
-/// With a service worker, `send` hands each to it, and it answers at once
-/// for one it has already sent.
+/// Sends the stand requests waiting for the network when it returns and
+/// when the booking opens with one, and gives the shell (`OfflineStatus`)
+/// the news of each answered. Draws nothing. Mounted by the booking entry
+/// only (`app::BOOK`): a news reader never downloads it. With a service
+/// worker, `send` hands each to it, and it answers at once for one it has
+/// already sent while no page was open.
 #[component]
 pub fn SendQueue() -> impl IntoView {
     let booking = use_booking();
@@ -319,12 +340,16 @@ pub fn SendQueue() -> impl IntoView {
         let waiting = booking.queued();
         spawn_local(async move {
             for request in waiting {
-                if booking.send(&endpoint, &request, Attempt::Queued).await {
-                    offline.tell(Sent {
-                        reference: request.reference.clone(),
-                        outcome: Outcome::Received,
-                    });
-                }
+                // Only the tab that sent it says so.
+                let outcome = match booking.send(&endpoint, &request, Attempt::Queued).await {
+                    Some(Delivery::Received) => Outcome::Received,
+                    Some(Delivery::Failed(SendFailure::Refused)) => Outcome::Refused,
+                    _ => continue,
+                };
+                offline.tell(Sent {
+                    reference: request.reference.clone(),
+                    outcome,
+                });
             }
             let tried = retries.get_value();
             let still_waiting = !booking.queued().is_empty();
@@ -403,39 +428,62 @@ mod browser {
     /// Asks the worker that controls this page, on a channel of its own, and
     /// waits at most `wait_ms` for the answer.
     pub async fn ask_worker(message: &JsValue, wait_ms: u32) -> Answer {
-        let Some(worker) = container().and_then(|c| c.controller()) else {
+        let (Some(worker), Some(window)) =
+            (container().and_then(|c| c.controller()), web_sys::window())
+        else {
             return Answer::NoWorker;
         };
         let Ok(channel) = web_sys::MessageChannel::new() else {
             return Answer::NoWorker;
         };
         let port = channel.port1();
-        let answer = js_sys::Promise::new(&mut |resolve, _| {
-            let timeout = resolve.clone();
-            let on_answer = Closure::once_into_js(move |e: web_sys::MessageEvent| {
+        // Both ends settle one promise: the answer, or nothing when the time is up.
+        let mut settle = None;
+        let answer = js_sys::Promise::new(&mut |resolve, _| settle = Some(resolve));
+        let Some(settle) = settle else {
+            return Answer::NoWorker;
+        };
+        let resolve = settle.clone();
+        let on_answer =
+            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
                 let _ = resolve.call1(&JsValue::NULL, &e.data());
             });
-            port.set_onmessage(Some(on_answer.unchecked_ref()));
-            if let Some(w) = web_sys::window() {
-                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
-                    &timeout,
-                    wait_ms as i32,
-                );
-            }
-        });
-        if worker
+        port.set_onmessage(Some(on_answer.as_ref().unchecked_ref()));
+        let timer = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&settle, wait_ms as i32)
+            .ok();
+        let posted = worker
             .post_message_with_transferable(message, &js_sys::Array::of1(&channel.port2()))
-            .is_err()
-        {
-            return Answer::NoWorker;
-        }
-        let reply = JsFuture::from(answer).await.unwrap_or(JsValue::UNDEFINED);
-        port.close();
-        if reply.is_object() {
-            Answer::Said(reply)
+            .is_ok();
+        let reply = if posted {
+            JsFuture::from(answer).await.unwrap_or(JsValue::UNDEFINED)
         } else {
-            Answer::Silent
+            JsValue::UNDEFINED
+        };
+        // Nothing is left behind: the timer, the port, the listener.
+        if let Some(timer) = timer {
+            window.clear_timeout_with_handle(timer);
         }
+        port.set_onmessage(None);
+        port.close();
+        drop(on_answer);
+        match (posted, reply.is_object()) {
+            (false, _) => Answer::NoWorker,
+            (true, true) => Answer::Said(reply),
+            (true, false) => Answer::Silent,
+        }
+    }
+
+    /// Tells the worker these outcomes have been shown to the visitor.
+    pub fn told(references: &[String]) {
+        let Some(worker) = container().and_then(|c| c.controller()) else {
+            return;
+        };
+        if references.is_empty() {
+            return;
+        }
+        let list: js_sys::Array = references.iter().map(|r| JsValue::from_str(r)).collect();
+        let _ = worker.post_message(&message("TOLD", &[("references", list.into())]));
     }
 
     /// Registers `sw.js` for the whole site (under the public URL), and

@@ -200,11 +200,12 @@ mod browser {
     const HANDOVER_KEY: &str = "expo.handover";
     const HANDOVER_FILE_KEY: &str = "expo.handover.file";
 
-    /// Calls `f(key, new value)` when another tab writes to storage, while
-    /// the calling owner lives. (A tab never hears its own writes.)
-    pub fn on_storage_change(f: impl Fn(Option<String>, Option<String>) + 'static) {
-        let listener =
-            window_event_listener(leptos::ev::storage, move |ev| f(ev.key(), ev.new_value()));
+    /// Calls `f(key)` when another tab writes to storage (None: it cleared
+    /// it), while the calling owner lives. (A tab never hears its own
+    /// writes.) Whoever needs the new value reads storage: the event's copy
+    /// may already be older than what storage holds.
+    pub fn on_storage_change(f: impl Fn(Option<String>) + 'static) {
+        let listener = window_event_listener(leptos::ev::storage, move |ev| f(ev.key()));
         on_cleanup(move || listener.remove());
     }
 
@@ -485,7 +486,7 @@ mod native {
     pub fn handed_over() {}
 
     /// No other tab at build time.
-    pub fn on_storage_change(_f: impl Fn(Option<String>, Option<String>) + 'static) {}
+    pub fn on_storage_change(_f: impl Fn(Option<String>) + 'static) {}
 
     pub fn preloaded(path: &str) -> Option<String> {
         let env = env();

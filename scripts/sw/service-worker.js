@@ -93,32 +93,60 @@ routing.registerRoute(
 // outcome. A request the network did not take waits here, and goes out once
 // when the network returns: on Background Sync's `sync` event (Chromium's
 // browsers: even with the site closed), and whenever a page of the site opens
-// or comes back online (OUTBOX). Whatever happened while no page was open is
-// told to the next page that asks (OUTBOX's answer), once.
+// or comes back online (OUTBOX). What was answered while no page showed it is
+// told to the next page that asks (OUTBOX's answer), until a page says it has
+// told the visitor (TOLD).
 //
 // Once only: a request is claimed in a single IndexedDB transaction before it
 // is posted (so a second worker of a newer release cannot take it too), one
-// post at a time per request within this worker (`inflight`), and a request
-// received is never posted again: a repeated SEND is answered from the
-// record. The reference travels as the Idempotency-Key for the endpoint.
+// post at a time per request within this worker (`inflight`), a request
+// received is never posted again (a repeated SEND is answered from the
+// record), and an outcome is written only by the worker that still holds the
+// claim. The reference travels as the Idempotency-Key for the endpoint.
 //
 // What counts as received is the rule of `post_request` in src/api.rs, which
 // sends when there is no worker: a 2xx answer in JSON, read in full, within
-// the timeout the booking gives (its SEND_TIMEOUT_MS). The e2e tests run the
-// same answers through both (offline.spec.mjs).
+// the timeout the booking gives. The page sends every number that is a rule
+// of the booking (timeoutMs, abandonedMs: src/domain/booking/delivery.rs).
+// The e2e tests run the same answers through both (offline.spec.mjs).
 
 const SYNC_TAG = "expo-outbox";
-// A claim older than the timeout and this margin was left by a worker that
-// stopped mid-send (src/domain/booking/delivery.rs gives the same margin).
-const ABANDONED_MS = 5_000;
+// OUTBOX answers this long before the page stops waiting (its waitMs), so
+// the answer is on its way in time.
+const ANSWER_EARLY_MS = 1_000;
+// While the browser says it is online but requests still wait (a network
+// comes back in steps: a link before its DNS, a portal before the internet),
+// flushes are tried again after these pauses, as the booking's pages do
+// (RETRY_MS in src/offline.rs).
+const PAUSES_MS = [2_000, 5_000, 15_000];
 
-/** The outbox: one record per request, by reference. */
+/** The outbox: one record per request, by reference; one connection per worker. */
+let connection;
 const outbox = () =>
-  new Promise((resolve, reject) => {
+  (connection ??= new Promise((resolve, reject) => {
     const open = indexedDB.open("expo-outbox", 1);
     open.onupgradeneeded = () => open.result.createObjectStore("requests", { keyPath: "reference" });
-    open.onsuccess = () => resolve(open.result);
-    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      // A newer release changing the store's shape must not wait for this one.
+      db.onversionchange = () => {
+        db.close();
+        connection = undefined;
+      };
+      resolve(db);
+    };
+    open.onerror = () => {
+      connection = undefined;
+      reject(open.error);
+    };
+  }));
+
+/** Settles with a transaction: its result when it commits, its error when it fails or aborts. */
+const settled = (tx, result) =>
+  new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve(result());
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error ?? new Error("the outbox's transaction was aborted"));
   });
 
 /**
@@ -127,30 +155,31 @@ const outbox = () =>
  * Resolves with the record as it is after the transaction.
  */
 async function change(reference, changeRecord) {
-  const db = await outbox();
-  return new Promise((resolve, reject) => {
-    const tx = db.transaction("requests", "readwrite");
-    const store = tx.objectStore("requests");
-    let after;
-    const read = store.get(reference);
-    read.onsuccess = () => {
+  const tx = (await outbox()).transaction("requests", "readwrite");
+  const store = tx.objectStore("requests");
+  let after;
+  const read = store.get(reference);
+  read.onsuccess = () => {
+    try {
       const next = changeRecord(read.result);
       after = next ?? read.result;
       if (next) store.put(next);
-    };
-    tx.oncomplete = () => resolve(after);
-    tx.onerror = () => reject(tx.error);
-  });
+    } catch (error) {
+      tx.abort();
+      throw error;
+    }
+  };
+  return settled(tx, () => after);
 }
 
 async function records() {
-  const db = await outbox();
-  return new Promise((resolve, reject) => {
-    const read = db.transaction("requests").objectStore("requests").getAll();
-    read.onsuccess = () => resolve(read.result);
-    read.onerror = () => reject(read.error);
-  });
+  const tx = (await outbox()).transaction("requests");
+  const read = tx.objectStore("requests").getAll();
+  return settled(tx, () => read.result);
 }
+
+/** Asks the browser for a `sync` event when the network is back (where it has Background Sync). */
+const syncLater = () => self.registration.sync?.register(SYNC_TAG).catch(() => {});
 
 /** Posts a request once: "received", "refused", "timeout" or "network". */
 async function post({ endpoint, reference, body, timeoutMs }) {
@@ -197,7 +226,7 @@ async function attempt(reference) {
   const now = Date.now();
   let claimed = false;
   const record = await change(reference, (r) => {
-    const free = r && (r.state === "waiting" || (r.state === "sending" && now - r.since > r.timeoutMs + ABANDONED_MS));
+    const free = r && (r.state === "waiting" || (r.state === "sending" && now - r.since > r.abandonedMs));
     if (!free) return undefined;
     claimed = true;
     return { ...r, state: "sending", since: now };
@@ -206,40 +235,32 @@ async function attempt(reference) {
   if (!claimed) return record.state === "sending" ? "busy" : record.state;
   const outcome = await post(record);
   const final = outcome === "received" || outcome === "refused";
-  await change(reference, (r) => ({ ...r, state: final ? outcome : "waiting", told: false }));
-  if (!final) await self.registration.sync?.register(SYNC_TAG).catch(() => {});
+  // The post happened: its outcome is the answer even if it cannot be
+  // written down (the claim then runs out, and the Idempotency-Key lets the
+  // endpoint drop the repeat). Only the claim's holder writes it, and a
+  // received request is never set back.
+  await change(reference, (r) =>
+    r && r.state === "sending" && r.since === now ? { ...r, state: final ? outcome : "waiting", told: false } : undefined,
+  ).catch(() => {});
   return outcome;
 }
 
 /**
  * SEND: keeps the request, sends it, and answers. A refused request is sent
  * again only when the visitor asked (`again`, the booking's Attempt::Asked);
- * a page sending what waited gets the refusal from the record.
+ * a page sending what waited gets the refusal from the record. The address
+ * and times are the page's latest (an organiser may have corrected them).
  */
-async function send({ reference, endpoint, body, timeoutMs, again }) {
+async function send({ reference, endpoint, body, timeoutMs, abandonedMs, again }) {
+  const latest = { endpoint, timeoutMs, abandonedMs };
   await change(reference, (r) => {
-    if (!r) return { reference, endpoint, body, timeoutMs, state: "waiting", told: false };
-    return r.state === "refused" && again ? { ...r, state: "waiting" } : undefined;
+    if (!r) return { reference, body, ...latest, state: "waiting", told: false };
+    if (r.state === "waiting" || (r.state === "refused" && again)) return { ...r, ...latest, state: "waiting" };
+    return undefined;
   });
-  const outcome = await deliver(reference);
-  // The page that asked shows the outcome: nothing left to tell.
-  await change(reference, (r) => (r.state === "received" || r.state === "refused" ? { ...r, told: true } : undefined));
-  return outcome;
-}
-
-/**
- * Flushes, and again after a pause while the browser says it is online but
- * requests still wait (a network comes back in steps), pausing as the
- * booking's pages do (RETRY_MS in src/offline.rs).
- */
-async function flushPatiently() {
-  let left = await flush();
-  for (const pause of [2_000, 5_000, 15_000]) {
-    if (left === 0 || !self.navigator.onLine) break;
-    await new Promise((resolve) => setTimeout(resolve, pause));
-    left = await flush();
-  }
-  return left;
+  // Kept: from now on it goes out when the network returns, page or not.
+  await syncLater();
+  return deliver(reference);
 }
 
 /** Sends every waiting request, one after another; resolves with how many still wait. */
@@ -253,11 +274,27 @@ async function flush() {
   return left;
 }
 
-/** The outcomes no page has shown yet, [{ reference, outcome }]; from now on, told. */
+/** Flushes, and again after each pause while the browser is online and requests still wait. */
+async function flushPatiently() {
+  let left = await flush();
+  for (const pause of PAUSES_MS) {
+    if (left === 0 || !self.navigator.onLine) break;
+    await new Promise((resolve) => setTimeout(resolve, pause));
+    left = await flush();
+  }
+  return left;
+}
+
+/** The outcomes no page has told yet: [{ reference, outcome }]. */
 async function news() {
-  const untold = (await records()).filter((r) => !r.told && (r.state === "received" || r.state === "refused"));
-  for (const r of untold) await change(r.reference, (s) => ({ ...s, told: true }));
-  return untold.map((r) => ({ reference: r.reference, outcome: r.state }));
+  return (await records())
+    .filter((r) => !r.told && (r.state === "received" || r.state === "refused"))
+    .map((r) => ({ reference: r.reference, outcome: r.state }));
+}
+
+/** TOLD: a page has shown these outcomes to the visitor. */
+async function told(references) {
+  for (const reference of references) await change(reference, (r) => (r && !r.told ? { ...r, told: true } : undefined));
 }
 
 self.addEventListener("message", (event) => {
@@ -266,7 +303,6 @@ self.addEventListener("message", (event) => {
   const answer = (work, fallback) =>
     event.waitUntil(
       work()
-        // No IndexedDB here (a private mode): the page sends by itself.
         .catch(() => fallback)
         .then((reply) => port?.postMessage(reply)),
     );
@@ -274,13 +310,16 @@ self.addEventListener("message", (event) => {
   // src/offline.rs asks before it hands a request over: a worker of an older
   // release, without the courier, would never answer a SEND.
   else if (data?.type === "HELLO") port?.postMessage({ courier: true });
+  // No IndexedDB here (a private mode): nothing was posted, the page sends.
   else if (data?.type === "SEND") answer(async () => ({ outcome: await send(data) }), { outcome: "unavailable" });
+  else if (data?.type === "TOLD") event.waitUntil(told(data.references ?? []).catch(() => {}));
   else if (data?.type === "OUTBOX") {
-    // The news after this flush, or what is known when the page's patience
-    // ends (src/offline.rs waits OUTBOX_WAIT_MS); the rest is told next time.
-    const sending = flushPatiently();
+    // The news after this flush, or what is known when the page is about to
+    // stop waiting; the rest is told on a later page.
+    const sending = flushPatiently().then((left) => left > 0 && syncLater());
     event.waitUntil(sending.catch(() => {}));
-    answer(async () => (await Promise.race([sending, new Promise((r) => setTimeout(r, data.waitMs - 1_000))]), { news: await news() }), { news: [] });
+    const early = new Promise((resolve) => setTimeout(resolve, data.waitMs - ANSWER_EARLY_MS));
+    answer(async () => (await Promise.race([sending, early]), { news: await news() }), { news: [] });
   }
 });
 
@@ -288,7 +327,7 @@ self.addEventListener("sync", (event) => {
   if (event.tag !== SYNC_TAG) return;
   event.waitUntil(
     flushPatiently().then((left) => {
-      // Still offline: the browser tries again later, with its own back-off.
+      // Still offline: the browser fires it again later, with its own back-off.
       if (left > 0 && !event.lastChance) throw new Error(`${left} stand requests still wait for the network`);
     }),
   );

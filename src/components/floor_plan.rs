@@ -320,7 +320,7 @@ pub fn FloorPlan(
 
     view! {
         <div class="floor-plan">
-            <div class="floor-plan__tools needs-js" role="group" aria-label=tr(Msg::ViewPlan)>
+            <div class="floor-plan__tools needs-scripts" role="group" aria-label=tr(Msg::ViewPlan)>
                 <button type="button" class="button button--small" on:click=move |_| zoom_by(1.25) aria-label=tr(Msg::ZoomIn)>"+"</button>
                 <button type="button" class="button button--small" on:click=move |_| zoom_by(0.8) aria-label=tr(Msg::ZoomOut)>"−"</button>
                 <button type="button" class="button button--small" on:click=move |_| reset()>{tr(Msg::ZoomReset)}</button>

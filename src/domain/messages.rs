@@ -481,8 +481,8 @@ impl Msg {
         StandTypes => ("Stand types and prices", "أنواع الأجنحة وأسعارها"),
         PricePerM2 => ("Price per m²", "السعر للمتر المربع"),
         NeedsScripts => (
-            "Choosing stands and sending a request here need JavaScript, which is turned off in this browser. You can send a stand request by e-mail to the organiser:",
-            "اختيار الأجنحة وإرسال الطلب هنا يحتاجان إلى جافاسكربت، وهو معطّل في هذا المتصفح. يمكنك إرسال طلب جناح بالبريد الإلكتروني إلى الجهة المنظمة:",
+            "Choosing stands and sending a request here need JavaScript, which is turned off in this browser.",
+            "اختيار الأجنحة وإرسال الطلب هنا يحتاجان إلى جافاسكربت، وهو معطّل في هذا المتصفح.",
         ),
         RequestByEmail => (
             "You can also send a stand request by e-mail to the organiser:",

@@ -14,12 +14,11 @@ use crate::domain::booking::delivery::{
 use crate::domain::booking::plan::FloorPlan;
 use crate::domain::booking::quote::{toggle, Choice, QuantityError, Toggled};
 use crate::domain::booking::request::{
-    merge_requests, Draft, DraftLoad, Field, Form, Part, StandRequest, DRAFT_VERSION,
+    merge_requests, stamp, Draft, DraftLoad, Edited, Field, Form, Part, StandRequest, DRAFT_VERSION,
 };
 use crate::platform::{self, storage};
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
-use std::collections::BTreeMap;
 
 const DRAFT_KEY: &str = "expo.booking.draft";
 /// Where an unreadable draft is set aside instead of being deleted.
@@ -57,7 +56,7 @@ pub struct BookingCtx {
     set_requests: WriteSignal<Vec<StandRequest>>,
     deliveries: RwSignal<Deliveries>,
     /// When each part of the draft was last changed (see [`Draft::merge`]).
-    edited: StoredValue<BTreeMap<String, u64>>,
+    edited: StoredValue<Edited>,
     /// What the booking pages say about saved data, until dismissed.
     pub notice: ReadSignal<Option<StorageNotice>>,
     set_notice: WriteSignal<Option<StorageNotice>>,
@@ -111,8 +110,8 @@ pub fn provide_booking() {
     };
     Effect::new(move |_| ctx.save_draft());
     // Another tab wrote: follow it.
-    platform::on_storage_change(move |key, value| match key.as_deref() {
-        Some(DRAFT_KEY) => ctx.follow_draft(value.as_deref()),
+    platform::on_storage_change(move |key| match key.as_deref() {
+        Some(DRAFT_KEY) => ctx.follow_draft(),
         Some(REQUESTS_KEY) => ctx.reload_requests(),
         Some(DELIVERIES_KEY) => ctx.reload_deliveries(),
         _ => {}
@@ -132,12 +131,8 @@ impl BookingCtx {
     /// Records that parts of the draft changed now (before the change is
     /// saved: saving runs after, as an Effect).
     fn stamp(self, parts: impl IntoIterator<Item = Part>) {
-        let mut draft = Draft {
-            edited: self.edited.get_value(),
-            ..Draft::default()
-        };
-        draft.stamp(parts, platform::now_ms());
-        self.edited.set_value(draft.edited);
+        self.edited
+            .update_value(|edited| stamp(edited, parts, platform::now_ms()));
     }
 
     /// Adds a stand or takes it away, by the plan's rule (see [`toggle`]).
@@ -254,9 +249,11 @@ impl BookingCtx {
     /// was changed here since stays: see [`Draft::merge`]), or its emptying
     /// after it made a request from it. The result is saved in turn when it
     /// differs from theirs, so both tabs end with the same draft.
-    fn follow_draft(self, stored: Option<&str>) {
+    fn follow_draft(self) {
         let mine = self.draft_untracked();
-        let next = match Draft::load(stored) {
+        // What storage holds now, not what the event carried: events from
+        // several tabs may arrive after newer writes.
+        let next = match Draft::load(storage::load(DRAFT_KEY).as_deref()) {
             DraftLoad::Restored(theirs) => mine.merge(&theirs),
             DraftLoad::Empty => mine.after_request(),
             // Another tab will have set it aside; keep what is on screen.
@@ -333,38 +330,52 @@ impl BookingCtx {
 
     /// Sends a request to the organiser's endpoint, if storage says no tab
     /// has it received or on its way, and records the outcome for every tab.
-    /// Returns whether this call sent it and it was received.
-    pub async fn send(self, endpoint: &str, request: &StandRequest, attempt: Attempt) -> bool {
+    /// Returns where it stands if this call sent it (None: another tab has
+    /// it, or it was received already).
+    pub async fn send(
+        self,
+        endpoint: &str,
+        request: &StandRequest,
+        attempt: Attempt,
+    ) -> Option<Delivery> {
         let (endpoint, request) = (endpoint.to_string(), request.clone());
         // Tabs take turns (a queue flushed by every tab when the network
         // returns), and each reads storage once it has its turn.
         platform::lock::exclusive("expo.booking.send", async move {
             // Storage decides, not this tab's memory: another tab may have sent it.
             if !self.begin_send(&request.reference) {
-                return false;
+                return None;
             }
-            let state = match crate::api::post_request(&endpoint, &request, attempt).await {
+            // The service worker's courier when one controls the page: it
+            // keeps the request until it is received, even if this page
+            // closes. Else the page posts it.
+            let outcome = match crate::offline::hand_to_worker(&endpoint, &request, attempt).await {
+                Some(outcome) => outcome,
+                None => crate::api::post_request(&endpoint, &request).await,
+            };
+            let state = match outcome {
                 Ok(()) => Delivery::Received,
                 Err(failure) => Delivery::Failed(failure),
             };
             self.update_delivery(&request.reference, state);
-            state == Delivery::Received
+            Some(state)
         })
         .await
-        .unwrap_or(false)
+        .flatten()
     }
 
     /// The requests the exhibitor asked to send that did not get through for
-    /// want of a network (no answer, or none in time): sent again, once, when
-    /// the network returns (`crate::offline`). A refusal is not retried
-    /// unasked: the visitor reads why first.
+    /// want of a network (no answer, none in time, or a send left unfinished):
+    /// sent again, once, when the network returns (`crate::offline`). A
+    /// refusal is not retried unasked: the visitor reads why first.
     pub fn queued(self) -> Vec<StandRequest> {
         self.reload_deliveries();
-        let waiting = |r: &StandRequest| {
-            matches!(
-                self.delivery_untracked(&r.reference),
-                Delivery::Failed(SendFailure::Network | SendFailure::Timeout)
-            )
+        let now = platform::now_ms();
+        let waiting = |r: &StandRequest| match self.delivery_untracked(&r.reference) {
+            Delivery::Failed(SendFailure::Network | SendFailure::Timeout) => true,
+            // A send a closed tab or a reload left unfinished.
+            sending @ Delivery::Sending { .. } => sending.can_send(now),
+            _ => false,
         };
         self.requests
             .with_untracked(|all| all.iter().filter(|r| waiting(r)).cloned().collect())

@@ -51,7 +51,7 @@ test.describe("without JavaScript", () => {
       ["/ar/book/details", "يحتاجان إلى جافاسكربت"],
     ]) {
       await page.goto(path);
-      const note = page.locator(".no-js-note");
+      const note = page.locator(".scripts-off-note");
       await expect(note).toBeVisible();
       await expect(note).toContainText(said);
       await expect(note.getByRole("link", { name: FIXTURE_EVENT.request_email })).toHaveAttribute("href", `mailto:${FIXTURE_EVENT.request_email}`);
@@ -125,10 +125,10 @@ test.describe("the app takes over", () => {
     await page.goto("/ar/book", { waitUntil: "domcontentloaded" });
     await expect(page.locator(".floor-plan__tools")).toBeVisible();
     await expect(page.locator(".book__side")).toBeVisible();
-    await expect(page.locator(".no-js-note")).toBeHidden();
+    await expect(page.locator(".scripts-off-note")).toBeHidden();
     // The same page as scripts off shows it (axe cannot run with scripts off).
     await page.evaluate(() => document.documentElement.classList.remove("js"));
-    await expect(page.locator(".no-js-note")).toBeVisible();
+    await expect(page.locator(".scripts-off-note")).toBeVisible();
     await expect(page.locator(".book__side")).toBeHidden();
     expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
     await context.close();

@@ -9,6 +9,11 @@ use std::collections::BTreeMap;
 /// How long a send may take before it is given up (headers and answer).
 pub const SEND_TIMEOUT_MS: u32 = 20_000;
 
+/// When a send that a closed tab (or a stopped service worker) left
+/// unfinished counts as abandoned: its time and a margin for the answer
+/// being written down.
+pub const ABANDONED_AFTER_MS: u32 = SEND_TIMEOUT_MS + 5_000;
+
 /// Where a request stands with the organiser's endpoint.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -47,7 +52,7 @@ impl Delivery {
         match self {
             Delivery::Made | Delivery::Failed(_) => true,
             Delivery::Sending { since_ms } => {
-                now_ms.saturating_sub(since_ms) > u64::from(SEND_TIMEOUT_MS) + 5_000
+                now_ms.saturating_sub(since_ms) > u64::from(ABANDONED_AFTER_MS)
             }
             Delivery::Received => false,
         }
@@ -94,7 +99,8 @@ mod tests {
         let sending = Delivery::Sending { since_ms: 1_000 };
         assert!(!sending.can_send(1_000));
         assert!(!sending.can_send(1_000 + u64::from(SEND_TIMEOUT_MS)));
-        assert!(sending.can_send(1_000 + u64::from(SEND_TIMEOUT_MS) + 5_001));
+        assert!(!sending.can_send(1_000 + u64::from(ABANDONED_AFTER_MS)));
+        assert!(sending.can_send(1_000 + u64::from(ABANDONED_AFTER_MS) + 1));
         // A clock that went backwards does not unlock it.
         assert!(!sending.can_send(0));
     }

@@ -6,6 +6,7 @@ use super::quote::{Choice, Quote};
 use crate::domain::date::Date;
 use crate::domain::{Lang, Msg};
 use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
 /// Declares [`Field`], its list and its description from one table, so a
@@ -601,32 +602,68 @@ pub struct Draft {
     pub version: u32,
     pub choice: Choice,
     pub form: Form,
-    /// When each part was last changed (see [`Part`]), so that two tabs
-    /// editing the draft at once can be merged part by part.
+    /// When each part was last changed, so that two tabs editing the draft
+    /// at once can be merged part by part (see [`Draft::merge`]).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub edited: BTreeMap<String, u64>,
+    pub edited: Edited,
 }
+
+pub const DRAFT_VERSION: u32 = 1;
+
+/// When each [`Part`] of a draft was last changed, by its key: a logical
+/// clock on milliseconds (see [`stamp`]).
+pub type Edited = BTreeMap<String, u64>;
 
 /// A part of a draft that is changed, and merged, as a whole.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {
+    /// A field of the form; the country code and the phone number are one
+    /// part, so a merge never pairs one tab's code with the other's number.
     Field(Field),
     Stands,
     Extras,
 }
 
 impl Part {
+    /// Every part, each once (the country code goes with the number).
+    fn all() -> impl Iterator<Item = Part> {
+        Field::ALL
+            .iter()
+            .filter(|&&f| f != Field::PhoneCode)
+            .map(|&f| Part::Field(f))
+            .chain([Part::Stands, Part::Extras])
+    }
+
     /// Its key in [`Draft::edited`]: a field's JSON key, "stands" or "extras".
     fn key(self) -> &'static str {
         match self {
+            Part::Field(Field::PhoneCode) => Field::Phone.spec().key,
             Part::Field(f) => f.spec().key,
             Part::Stands => "stands",
             Part::Extras => "extras",
         }
     }
+
+    /// The fields it covers.
+    fn fields(self) -> &'static [Field] {
+        match self {
+            Part::Field(Field::Phone | Field::PhoneCode) => &[Field::PhoneCode, Field::Phone],
+            Part::Field(f) => std::slice::from_ref(&Field::ALL[f as usize]),
+            Part::Stands | Part::Extras => &[],
+        }
+    }
 }
 
-pub const DRAFT_VERSION: u32 = 1;
+/// Records in `edited` that `parts` changed now. The time is this browser's
+/// clock, but always later than any change the draft already knows of, so
+/// a change made after following another tab wins over it even when the
+/// clock is coarse, frozen or set back.
+pub fn stamp(edited: &mut Edited, parts: impl IntoIterator<Item = Part>, now_ms: u64) {
+    let at = edited.values().max().map_or(now_ms, |&t| now_ms.max(t + 1));
+    for part in parts {
+        edited.insert(part.key().to_string(), at);
+    }
+}
 
 /// What was found in storage.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -663,46 +700,55 @@ impl Draft {
         }
     }
 
-    /// Records that `parts` changed now. The time is this browser's clock,
-    /// but always later than any change the draft already knows of, so a
-    /// change made after following another tab wins over it even when the
-    /// clock is coarse, frozen or set back.
-    pub fn stamp(&mut self, parts: impl IntoIterator<Item = Part>, now_ms: u64) {
-        let latest = self.edited.values().max().map_or(0, |t| t + 1);
-        let at = now_ms.max(latest);
-        for part in parts {
-            self.edited.insert(part.key().to_string(), at);
-        }
-    }
-
     /// This tab's draft after another tab stored `theirs`: each part as it
     /// was changed last, here or there, so two tabs typing at the same moment
-    /// into different fields both keep every keystroke. A part changed as
-    /// late on both sides is theirs: what storage holds.
+    /// into different fields both keep every keystroke. Two changes stamped
+    /// alike (a coarse or frozen clock) are settled by their values, so every
+    /// tab settles on the same draft: `a.merge(b) == b.merge(a)`.
     pub fn merge(&self, theirs: &Draft) -> Draft {
-        let when = |d: &Draft, part: Part| d.edited.get(part.key()).copied();
-        let mine_is_newer = |part: Part| when(self, part) > when(theirs, part);
         let mut merged = theirs.clone();
-        let mut keep = |part: Part| {
-            if let Some(at) = when(self, part) {
+        for part in Part::all() {
+            let (mine_at, theirs_at) = (self.edited.get(part.key()), theirs.edited.get(part.key()));
+            let mine_wins = match mine_at.cmp(&theirs_at) {
+                Ordering::Greater => true,
+                Ordering::Less => false,
+                Ordering::Equal => self.value_of(part) > theirs.value_of(part),
+            };
+            if let Some(&at) = mine_at.max(theirs_at) {
                 merged.edited.insert(part.key().to_string(), at);
             }
-        };
-        for &f in Field::ALL {
-            if mine_is_newer(Part::Field(f)) {
-                keep(Part::Field(f));
-                merged.form.values[f as usize] = self.form.values[f as usize].clone();
+            if !mine_wins {
+                continue;
+            }
+            match part {
+                Part::Stands => merged.choice.stands = self.choice.stands.clone(),
+                Part::Extras => merged.choice.extras = self.choice.extras.clone(),
+                Part::Field(_) => {
+                    for &f in part.fields() {
+                        merged.form.values[f as usize] = self.form.values[f as usize].clone();
+                    }
+                }
             }
         }
-        if mine_is_newer(Part::Stands) {
-            keep(Part::Stands);
-            merged.choice.stands = self.choice.stands.clone();
-        }
-        if mine_is_newer(Part::Extras) {
-            keep(Part::Extras);
-            merged.choice.extras = self.choice.extras.clone();
-        }
         merged
+    }
+
+    /// A part's value, comparable between two drafts (for a tie only).
+    fn value_of(&self, part: Part) -> Vec<String> {
+        match part {
+            Part::Stands => self.choice.stands.clone(),
+            Part::Extras => self
+                .choice
+                .extras
+                .iter()
+                .map(|(k, q)| format!("{k}={q}"))
+                .collect(),
+            Part::Field(_) => part
+                .fields()
+                .iter()
+                .map(|&f| self.form.get(f).to_string())
+                .collect(),
+        }
     }
 
     pub fn load(stored: Option<&str>) -> DraftLoad {
@@ -863,25 +909,72 @@ mod tests {
     fn typed(company: (&str, u64), contact: (&str, u64)) -> Draft {
         let mut d = Draft::new();
         d.form.set(Field::Company, company.0);
-        d.stamp([Part::Field(Field::Company)], company.1);
+        stamp(&mut d.edited, [Part::Field(Field::Company)], company.1);
         d.form.set(Field::Contact, contact.0);
-        d.stamp([Part::Field(Field::Contact)], contact.1);
+        stamp(&mut d.edited, [Part::Field(Field::Contact)], contact.1);
         d
+    }
+
+    /// A draft from a few small choices, so that ties (equal stamps) and
+    /// equal values are frequent.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn small_draft(company: u8, code: u8, stands: u8, at: [u8; 3]) -> Draft {
+        let mut d = Draft::new();
+        d.form
+            .set(Field::Company, ["", "A", "B"][usize::from(company % 3)]);
+        d.form
+            .set(Field::PhoneCode, ["+218", "+44"][usize::from(code % 2)]);
+        d.choice.stands = ["T1", "T2"][..usize::from(stands % 3)]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        for (part, &t) in [
+            Part::Field(Field::Company),
+            Part::Field(Field::PhoneCode),
+            Part::Stands,
+        ]
+        .into_iter()
+        .zip(&at)
+        {
+            if t > 0 {
+                d.edited.insert(part.key().to_string(), u64::from(t % 4));
+            }
+        }
+        d
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        /// Tabs that merge each other's drafts, in any order and any number
+        /// of times, settle on one draft: merging is commutative,
+        /// associative and idempotent, ties included.
+        #[test]
+        fn tabs_settle_on_one_draft_whatever_the_order(
+            a in proptest::array::uniform6(0u8..8),
+            b in proptest::array::uniform6(0u8..8),
+            c in proptest::array::uniform6(0u8..8),
+        ) {
+            let d = |x: [u8; 6]| small_draft(x[0], x[1], x[2], [x[3], x[4], x[5]]);
+            let (a, b, c) = (d(a), d(b), d(c));
+            proptest::prop_assert_eq!(a.merge(&b), b.merge(&a));
+            proptest::prop_assert_eq!(a.merge(&b).merge(&c), a.merge(&b.merge(&c)));
+            proptest::prop_assert_eq!(a.merge(&a), a.clone());
+        }
     }
 
     #[test]
     fn two_tabs_typing_at_once_into_different_fields_both_keep_their_words() {
         let mut start = Draft::new();
-        start.stamp([Part::Field(Field::Company)], 10);
+        stamp(&mut start.edited, [Part::Field(Field::Company)], 10);
         // Tab A typed the company at 20, tab B the contact at 21, each from `start`.
         let mut a = start.clone();
         a.form.set(Field::Company, "Tripoli Steel");
-        a.stamp([Part::Field(Field::Company)], 20);
+        stamp(&mut a.edited, [Part::Field(Field::Company)], 20);
         let mut b = start.clone();
         b.form.set(Field::Contact, "Amal");
-        b.stamp([Part::Field(Field::Contact)], 21);
+        stamp(&mut b.edited, [Part::Field(Field::Contact)], 21);
         b.choice.stands = vec!["T1".into()];
-        b.stamp([Part::Stands], 21);
+        stamp(&mut b.edited, [Part::Stands], 21);
         let in_a = a.merge(&b);
         let in_b = b.merge(&a);
         for merged in [&in_a, &in_b] {
@@ -900,9 +993,37 @@ mod tests {
         let newer = typed(("New Co", 6), ("", 0));
         assert_eq!(older.merge(&newer).form.get(Field::Company), "New Co");
         assert_eq!(newer.merge(&older).form.get(Field::Company), "New Co");
+        // A tie (a frozen clock) goes the same way in both tabs.
         let mine = typed(("Mine", 7), ("", 0));
         let theirs = typed(("Theirs", 7), ("", 0));
-        assert_eq!(mine.merge(&theirs).form.get(Field::Company), "Theirs");
+        assert_eq!(mine.merge(&theirs), theirs.merge(&mine));
+        assert_eq!(mine.merge(&theirs).merge(&mine), mine.merge(&theirs));
+    }
+
+    #[test]
+    fn a_country_code_and_its_number_merge_together() {
+        let mut a = Draft::new();
+        a.form.set(Field::Phone, "+44 20 7946 0958");
+        stamp(
+            &mut a.edited,
+            a.form
+                .changed_from(&Form::default())
+                .into_iter()
+                .map(Part::Field),
+            5,
+        );
+        let mut b = Draft::new();
+        b.form.set(Field::Phone, "91 234 5678");
+        stamp(&mut b.edited, [Part::Field(Field::Phone)], 4);
+        for merged in [a.merge(&b), b.merge(&a)] {
+            assert_eq!(
+                (
+                    merged.form.get(Field::PhoneCode),
+                    merged.form.get(Field::Phone)
+                ),
+                ("+44", "20 7946 0958")
+            );
+        }
     }
 
     #[test]
@@ -912,7 +1033,7 @@ mod tests {
         let a = typed(("Tripoli Steel", 100), ("", 0));
         let mut b = Draft::new().merge(&a);
         b.form.set(Field::Company, "");
-        b.stamp([Part::Field(Field::Company)], 50);
+        stamp(&mut b.edited, [Part::Field(Field::Company)], 50);
         assert!(b.edited["company"] > a.edited["company"]);
         assert_eq!(a.merge(&b).form.get(Field::Company), "");
     }
@@ -921,10 +1042,10 @@ mod tests {
     fn extras_and_stands_merge_as_wholes_and_stamps_are_kept() {
         let mut a = Draft::new();
         a.choice.set_extra("chair", 2);
-        a.stamp([Part::Extras], 30);
+        stamp(&mut a.edited, [Part::Extras], 30);
         let mut b = Draft::new();
         b.choice.stands = vec!["T2".into()];
-        b.stamp([Part::Stands], 31);
+        stamp(&mut b.edited, [Part::Stands], 31);
         let merged = a.merge(&b);
         assert_eq!(merged.choice.extras.get("chair"), Some(&2));
         assert_eq!(merged.choice.stands, ["T2"]);

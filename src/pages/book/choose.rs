@@ -122,7 +122,7 @@ pub fn ChooseStep(plan: StoredValue<Plan>, event: StoredValue<Event>) -> impl In
         <div class="book__layout">
             <section class="book__main" aria-labelledby="plan-title">
                 <h2 id="plan-title" class="visually-hidden">{tr(Msg::ViewPlan)}</h2>
-                <div class="book__views needs-js" role="group" aria-label=tr(Msg::ViewPlan)>
+                <div class="book__views needs-scripts" role="group" aria-label=tr(Msg::ViewPlan)>
                     <button type="button" class="tab" aria-pressed=move || (!list_view.get()).to_string() on:click=move |_| list_view.set(false)>{tr(Msg::ViewPlan)}</button>
                     <button type="button" class="tab" aria-pressed=move || list_view.get().to_string() on:click=move |_| list_view.set(true)>{tr(Msg::ViewList)}</button>
                 </div>
@@ -130,16 +130,16 @@ pub fn ChooseStep(plan: StoredValue<Plan>, event: StoredValue<Event>) -> impl In
                     when=move || !list_view.get()
                     fallback=move || view! { <StandTable plan event on_toggle=toggle/> }
                 >
-                    <div class="book__halls needs-js" role="group" aria-label=tr(Msg::Halls)>{hall_tabs}</div>
+                    <div class="book__halls needs-scripts" role="group" aria-label=tr(Msg::Halls)>{hall_tabs}</div>
                     {plan_view}
-                    <div class="stand-details needs-js">
+                    <div class="stand-details needs-scripts">
                         <h3 class="stand-details__title">{tr(Msg::StandDetails)}</h3>
                         {details}
                     </div>
                 </Show>
                 <PlanLegend/>
             </section>
-            <aside class="book__side needs-js" aria-labelledby="selection-title">
+            <aside class="book__side needs-scripts" aria-labelledby="selection-title">
                 <h2 id="selection-title">{tr(Msg::YourSelection)}</h2>
                 <StaleStands plan/>
                 <Selection plan event on_toggle=toggle/>

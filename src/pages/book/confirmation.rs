@@ -1,5 +1,5 @@
 use crate::components::{LocalDate, QuoteView};
-use crate::domain::booking::delivery::{Attempt, Delivery, SendFailure, SEND_TIMEOUT_MS};
+use crate::domain::booking::delivery::{Attempt, Delivery, SendFailure, ABANDONED_AFTER_MS};
 use crate::domain::booking::event::Event;
 use crate::domain::booking::request::StandRequest;
 use crate::domain::messages::Count;
@@ -56,7 +56,7 @@ fn RequestView(request: StandRequest, event: StoredValue<Event>) -> impl IntoVie
         if sending_here.get_untracked() {
             return;
         }
-        let over = since_ms + u64::from(SEND_TIMEOUT_MS) + 5_000;
+        let over = since_ms + u64::from(ABANDONED_AFTER_MS);
         let wait = over.saturating_sub(crate::platform::now_ms()) + 100;
         let reference = request.with_value(|r| r.reference.clone());
         set_timeout(

@@ -76,7 +76,7 @@ pub fn DetailsStep(plan: StoredValue<Plan>, event: StoredValue<Event>) -> impl I
             </div>
         })}
         {summary}
-        <form class="details needs-js" novalidate on:submit=on_submit>
+        <form class="details needs-scripts" novalidate on:submit=on_submit>
             {move || (tried.get() && form.with(|f| !f.problems().is_empty())).then(|| view! {
                 <p class="details__errors" role="alert">{tr(Msg::FormHasErrors)}</p>
             })}

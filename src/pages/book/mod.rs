@@ -35,13 +35,13 @@ pub fn BookPage(step: BookStep) -> impl IntoView {
             let plan = StoredValue::new(FloorPlan::clone(&plan));
             match step.get_value() {
                 BookStep::Choose => view! {
-                    <NeedsScripts event/>
+                    <ScriptsOffNote event/>
                     <choose::ChooseStep plan event/>
                     <StandTypes event/>
                 }
                 .into_any(),
                 BookStep::Details => {
-                    view! { <NeedsScripts event/><details::DetailsStep plan event/> }.into_any()
+                    view! { <ScriptsOffNote event/><details::DetailsStep plan event/> }.into_any()
                 }
                 BookStep::Request(reference) => {
                     view! { <confirmation::Confirmation reference event/> }.into_any()
@@ -75,12 +75,21 @@ fn use_quote(
 /// What a visitor with scripts off reads instead of controls that could do
 /// nothing (style/booking.css shows it only then): the way to ask by e-mail.
 #[component]
-fn NeedsScripts(event: StoredValue<Event>) -> impl IntoView {
+fn ScriptsOffNote(event: StoredValue<Event>) -> impl IntoView {
+    view! {
+        <div class="scripts-off-note">
+            <p>{tr(Msg::NeedsScripts)}</p>
+            <RequestByEmail event/>
+        </div>
+    }
+}
+
+/// "You can also send a stand request by e-mail to the organiser:" and the address.
+#[component]
+fn RequestByEmail(event: StoredValue<Event>) -> impl IntoView {
     let address = event.with_value(|e| e.request_email.clone());
     view! {
-        <p class="no-js-note">
-            {tr(Msg::NeedsScripts)} " " <a href=format!("mailto:{address}")><bdi>{address.clone()}</bdi></a>
-        </p>
+        <p>{tr(Msg::RequestByEmail)}" "<a href=format!("mailto:{address}")><bdi>{address.clone()}</bdi></a></p>
     }
 }
 
@@ -165,7 +174,6 @@ fn StandTypes(event: StoredValue<Event>) -> impl IntoView {
             })
             .collect_view()
     });
-    let address = event.with_value(|e| e.request_email.clone());
     view! {
         <section class="stand-types" aria-labelledby="stand-types-title">
             <h2 id="stand-types-title">{tr(Msg::StandTypes)}</h2>
@@ -179,7 +187,7 @@ fn StandTypes(event: StoredValue<Event>) -> impl IntoView {
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
-            <p>{tr(Msg::RequestByEmail)}" "<a href=format!("mailto:{address}")><bdi>{address.clone()}</bdi></a></p>
+            <RequestByEmail event/>
         </section>
     }
 }
