@@ -126,7 +126,7 @@ function sendText(res, status, text, extra = {}) {
  * asked for another answer for that key. A test reads and steers it by key,
  * so tests running side by side never see each other's requests:
  *   GET  PATH/log?key=K     the POSTs with key K, as [{ key, body }]
- *   PUT  PATH/answer?key=K  the answer to K from now on: { status, type, body }
+ *   PUT  PATH/answer?key=K  the answer to K from now on: { status, type, body, delayMs }
  */
 const endpointPath = typeof args.endpoint === "string" ? args.endpoint : null;
 const posts = [];
@@ -151,6 +151,7 @@ async function endpoint(req, res, path) {
     }
     posts.push({ key: idempotencyKey, body });
     const answer = answers.get(idempotencyKey) ?? { status: 200, type: "application/json", body: '{"ok":true}' };
+    if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
     res.writeHead(answer.status, { "content-type": answer.type, "cache-control": "no-store" }).end(answer.body);
   } else if (req.method === "GET" && path === `${endpointPath}/log`) {
     res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" }).end(JSON.stringify(posts.filter((p) => p.key === key)));

@@ -31,6 +31,10 @@ use wasm_bindgen_futures::JsFuture;
 pub struct OfflineCtx {
     pub online: ReadSignal<bool>,
     news: RwSignal<Vec<Sent>>,
+    /// Where each request the worker's courier holds stands, by reference,
+    /// in its words ("waiting", "sending", "received", "refused"): the
+    /// booking's pages record it (`SendQueue`).
+    held: RwSignal<Vec<(String, String)>>,
 }
 
 /// A stand request that waited for the network and has since been answered.
@@ -50,6 +54,12 @@ impl OfflineCtx {
             }
         });
     }
+}
+
+thread_local! {
+    /// The requests whose answer this page showed where the visitor pressed
+    /// Send: the worker's news of them is not said again here.
+    static ANSWERED_HERE: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// How long a page waits for the worker's news when it opens or comes back
@@ -147,8 +157,11 @@ pub async fn hand_to_worker(
         Answer::Silent => return Some(Err(SendFailure::Timeout)),
         Answer::Said(reply) => Outcome::read(field(&reply, "outcome")),
     };
-    if matches!(outcome, Outcome::Received | Outcome::Refused) {
-        // This page shows it: no news of it for the next.
+    // The visitor pressed Send and reads the answer on the request's page:
+    // no news of it for the next page. (A page that closed before the
+    // answer says nothing, and the next page tells.)
+    if attempt == Attempt::Asked && matches!(outcome, Outcome::Received | Outcome::Refused) {
+        ANSWERED_HERE.with(|here| here.borrow_mut().push(request.reference.clone()));
         browser::told(std::slice::from_ref(&request.reference));
     }
     outcome.result()
@@ -169,6 +182,7 @@ pub fn OfflineStatus() -> impl IntoView {
     let ctx = OfflineCtx {
         online,
         news: RwSignal::new(Vec::new()),
+        held: RwSignal::new(Vec::new()),
     };
     provide_context(ctx);
     let update = RwSignal::new(false);
@@ -185,15 +199,25 @@ pub fn OfflineStatus() -> impl IntoView {
             let Answer::Said(reply) = ask_worker(&ask, OUTBOX_WAIT_MS).await else {
                 return;
             };
-            let news = js_sys::Reflect::get(&reply, &"news".into()).unwrap_or_default();
+            let list = |name: &str| {
+                js_sys::Array::from(&js_sys::Reflect::get(&reply, &name.into()).unwrap_or_default())
+            };
+            let held = list("states")
+                .iter()
+                .filter_map(|item| Some((field(&item, "reference")?, field(&item, "state")?)))
+                .collect();
+            ctx.held.set(held);
+            let news = list("news");
             let mut shown = Vec::new();
-            for item in js_sys::Array::from(&news).iter() {
+            for item in news.iter() {
                 let outcome = Outcome::read(field(&item, "outcome"));
                 if let (Some(reference), Outcome::Received | Outcome::Refused) =
                     (field(&item, "reference"), outcome)
                 {
                     shown.push(reference.clone());
-                    ctx.tell(Sent { reference, outcome });
+                    if !ANSWERED_HERE.with(|here| here.borrow().contains(&reference)) {
+                        ctx.tell(Sent { reference, outcome });
+                    }
                 }
             }
             // Shown now: the worker tells no other page.
@@ -209,6 +233,8 @@ pub fn OfflineStatus() -> impl IntoView {
         });
         window_event_listener(leptos::ev::offline, move |_| set_online.set(false));
         browser::register(update, ask_outbox);
+        // The worker says when a request was answered, in this page or not.
+        browser::on_answered(ask_outbox);
     });
 
     // The installed app follows the page's language: its manifest too.
@@ -340,8 +366,10 @@ pub fn SendQueue() -> impl IntoView {
         let waiting = booking.queued();
         spawn_local(async move {
             for request in waiting {
-                // Only the tab that sent it says so.
+                // Only the tab that sent it says so; with a worker, the
+                // worker's news does (it tells every page when it answers).
                 let outcome = match booking.send(&endpoint, &request, Attempt::Queued).await {
+                    _ if browser::controlled() => continue,
                     Some(Delivery::Received) => Outcome::Received,
                     Some(Delivery::Failed(SendFailure::Refused)) => Outcome::Refused,
                     _ => continue,
@@ -367,6 +395,15 @@ pub fn SendQueue() -> impl IntoView {
             flush();
         });
         flush();
+    });
+    // What the worker's courier did while no booking page heard it (a tab
+    // closed mid-send, a send it finished alone) is recorded here.
+    Effect::new(move |_| {
+        offline.held.with(|held| {
+            for (reference, state) in held {
+                booking.learn_from_courier(reference, state);
+            }
+        })
     });
     // Its news is the shell's (`OfflineStatus`), as the worker's is.
 }
@@ -472,6 +509,22 @@ mod browser {
             (true, true) => Answer::Said(reply),
             (true, false) => Answer::Silent,
         }
+    }
+
+    /// Runs `f` whenever the worker says a request was answered (ANSWERED).
+    pub fn on_answered(f: impl Fn() + 'static) {
+        let Some(sw) = container() else {
+            return;
+        };
+        let on_message =
+            Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+                if field(&e.data(), "type").as_deref() == Some("ANSWERED") {
+                    f();
+                }
+            });
+        sw.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        // For the page's life, as the shell.
+        on_message.forget();
     }
 
     /// Tells the worker these outcomes have been shown to the visitor.

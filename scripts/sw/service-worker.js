@@ -93,9 +93,11 @@ routing.registerRoute(
 // outcome. A request the network did not take waits here, and goes out once
 // when the network returns: on Background Sync's `sync` event (Chromium's
 // browsers: even with the site closed), and whenever a page of the site opens
-// or comes back online (OUTBOX). What was answered while no page showed it is
-// told to the next page that asks (OUTBOX's answer), until a page says it has
-// told the visitor (TOLD).
+// or comes back online (OUTBOX). Every page is told when an answer comes
+// (ANSWERED), and asks: OUTBOX's answer holds where each request stands (the
+// booking's pages record it) and what no page has shown yet, until a page
+// says it has shown it (TOLD; so does the page where the visitor pressed
+// Send, when it has the answer).
 //
 // Once only: a request is claimed in a single IndexedDB transaction before it
 // is posted (so a second worker of a newer release cannot take it too), one
@@ -177,6 +179,11 @@ async function records() {
   const read = tx.objectStore("requests").getAll();
   return settled(tx, () => read.result);
 }
+
+/** Tells every open page of the site that a request was answered: each asks OUTBOX. */
+const answered = async () => {
+  for (const page of await self.clients.matchAll({ type: "window" })) page.postMessage({ type: "ANSWERED" });
+};
 
 /** Asks the browser for a `sync` event when the network is back (where it has Background Sync). */
 const syncLater = () => self.registration.sync?.register(SYNC_TAG).catch(() => {});
@@ -266,11 +273,14 @@ async function send({ reference, endpoint, body, timeoutMs, abandonedMs, again }
 /** Sends every waiting request, one after another; resolves with how many still wait. */
 async function flush() {
   let left = 0;
+  let news = false;
   for (const r of await records()) {
     if (r.state !== "waiting" && r.state !== "sending") continue;
     const outcome = await deliver(r.reference);
-    if (outcome !== "received" && outcome !== "refused") left += 1;
+    if (outcome === "received" || outcome === "refused") news = true;
+    else left += 1;
   }
+  if (news) await answered();
   return left;
 }
 
@@ -285,11 +295,18 @@ async function flushPatiently() {
   return left;
 }
 
-/** The outcomes no page has told yet: [{ reference, outcome }]. */
-async function news() {
-  return (await records())
-    .filter((r) => !r.told && (r.state === "received" || r.state === "refused"))
-    .map((r) => ({ reference: r.reference, outcome: r.state }));
+/**
+ * OUTBOX's answer: where each request stands, [{ reference, state }], and
+ * the outcomes no page has shown yet, [{ reference, outcome }].
+ */
+async function outboxNews() {
+  const all = await records();
+  return {
+    states: all.map((r) => ({ reference: r.reference, state: r.state })),
+    news: all
+      .filter((r) => !r.told && (r.state === "received" || r.state === "refused"))
+      .map((r) => ({ reference: r.reference, outcome: r.state })),
+  };
 }
 
 /** TOLD: a page has shown these outcomes to the visitor. */
@@ -300,18 +317,27 @@ async function told(references) {
 self.addEventListener("message", (event) => {
   const { data } = event;
   const [port] = event.ports;
-  const answer = (work, fallback) =>
+  const answer = (work, fallback, after = () => {}) =>
     event.waitUntil(
       work()
         .catch(() => fallback)
-        .then((reply) => port?.postMessage(reply)),
+        .then(async (reply) => {
+          port?.postMessage(reply);
+          await after(reply);
+        }),
     );
   if (data?.type === "SKIP_WAITING") self.skipWaiting();
   // src/offline.rs asks before it hands a request over: a worker of an older
   // release, without the courier, would never answer a SEND.
   else if (data?.type === "HELLO") port?.postMessage({ courier: true });
   // No IndexedDB here (a private mode): nothing was posted, the page sends.
-  else if (data?.type === "SEND") answer(async () => ({ outcome: await send(data) }), { outcome: "unavailable" });
+  // Every page hears of the answer after the page that sent it has it.
+  else if (data?.type === "SEND")
+    answer(
+      async () => ({ outcome: await send(data) }),
+      { outcome: "unavailable" },
+      ({ outcome }) => (outcome === "received" || outcome === "refused") && answered(),
+    );
   else if (data?.type === "TOLD") event.waitUntil(told(data.references ?? []).catch(() => {}));
   else if (data?.type === "OUTBOX") {
     // The news after this flush, or what is known when the page is about to
@@ -319,7 +345,7 @@ self.addEventListener("message", (event) => {
     const sending = flushPatiently().then((left) => left > 0 && syncLater());
     event.waitUntil(sending.catch(() => {}));
     const early = new Promise((resolve) => setTimeout(resolve, data.waitMs - ANSWER_EARLY_MS));
-    answer(async () => (await Promise.race([sending, early]), { news: await news() }), { news: [] });
+    answer(async () => (await Promise.race([sending, early]), await outboxNews()), { states: [], news: [] });
   }
 });
 

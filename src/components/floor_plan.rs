@@ -302,7 +302,11 @@ pub fn FloorPlan(
                         stand: s,
                         label: stand_label(s, e, l),
                         chosen: c.has(&s.id),
-                        tab_stop: first_stop.as_deref() == Some(s.id.as_str()),
+                        // Built into the page, the plan is a picture until the
+                        // app arrives (with scripts off, a stand in the Tab
+                        // order would do nothing): no stand is a Tab stop.
+                        tab_stop: cfg!(target_arch = "wasm32")
+                            && first_stop.as_deref() == Some(s.id.as_str()),
                     }),
                 )
             })
@@ -354,7 +358,7 @@ pub fn FloorPlan(
                 <g inner_html=drawing.shapes></g>
                 <g class="floor-plan__ids" aria-hidden="true" inner_html=move || if labels_legible.get() { ids.clone() } else { String::new() }></g>
             </svg>
-            <p id="plan-help" class="floor-plan__help">{tr(Msg::PlanHelp)}</p>
+            <p id="plan-help" class="floor-plan__help needs-scripts">{tr(Msg::PlanHelp)}</p>
         </div>
     }
     .into_any()

@@ -364,6 +364,21 @@ impl BookingCtx {
         .flatten()
     }
 
+    /// Records what the service worker's courier says of a request of this
+    /// browser (see [`Delivery::from_courier`]).
+    pub fn learn_from_courier(self, reference: &str, state: &str) {
+        let ours = self
+            .requests
+            .with_untracked(|all| all.iter().any(|r| r.reference == reference));
+        if !ours {
+            return;
+        }
+        self.reload_deliveries();
+        if let Some(learnt) = self.delivery_untracked(reference).from_courier(state) {
+            self.update_delivery(reference, learnt);
+        }
+    }
+
     /// The requests the exhibitor asked to send that did not get through for
     /// want of a network (no answer, none in time, or a send left unfinished):
     /// sent again, once, when the network returns (`crate::offline`). A

@@ -226,12 +226,38 @@ test("with no page of the site open, the service worker sends a waiting request 
   await expect(line).toContainText(reference);
   await line.getByRole("button", { name: "إغلاق" }).click();
   await expect(line).toHaveCount(0);
-  // The request's own page says it was received, and sends nothing more.
+  // The request's own page says it was received, sends nothing more, and
+  // does not tell it again.
   await blank.goto(`/en/book/request/${reference}`);
   await ready(blank);
   await expect(blank.locator(".request__status")).toHaveText("Received by the organiser's system.");
   await blank.waitForTimeout(1_000);
   expect(await postsOf(blank, reference)).toHaveLength(1);
+  await expect(blank.locator(".offline__line")).toHaveCount(0);
+});
+
+test("a send that ends after its page has closed is recorded by the next page at once, and told once", async ({ page, context }) => {
+  await useFixtures(page);
+  const reference = await makeRequest(page);
+  await installed(page);
+  await answer(page, reference, { ...RECEIVED, delayMs: 1_500 });
+  await sendButton(page).click();
+  await expect.poll(async () => (await postsOf(page, reference)).length).toBe(1);
+  await page.close();
+
+  const next = await context.newPage();
+  await next.goto(`/en/book/request/${reference}`);
+  await ready(next);
+  // Not "being sent from another tab" for the send's whole time: the worker says.
+  await expect(next.locator(".request__status")).toHaveText("Received by the organiser's system.", { timeout: 5_000 });
+  const line = next.locator(".offline__line--ok");
+  await expect(line).toHaveCount(1);
+  await expect(line).toContainText(reference);
+  await next.reload();
+  await ready(next);
+  await next.waitForTimeout(1_000);
+  await expect(next.locator(".offline__line")).toHaveCount(0);
+  expect(await postsOf(next, reference)).toHaveLength(1);
 });
 
 test("a page of the site sends what waits when it opens; a refusal is told with the way to the request", async ({ page, context }) => {
@@ -345,8 +371,8 @@ test("a new release mid-form: offered, never forced, and reloading keeps what wa
     await page.keyboard.press("Tab");
     await expect(offer.getByRole("button", { name: "Reload now" })).toBeFocused();
     await page.locator("#contact").fill("Amal Ben Ali");
-    await offer.getByRole("button", { name: "Reload now" }).click();
-    await page.waitForEvent("load");
+    // Listening before the click: the reload may be done before the click returns.
+    await Promise.all([page.waitForEvent("load"), offer.getByRole("button", { name: "Reload now" }).click()]);
     await ready(page);
     await expect(page.locator("#company")).toHaveValue("Half-filled Co.");
     await expect(page.locator("#contact")).toHaveValue("Amal Ben Ali");

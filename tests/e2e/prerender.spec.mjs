@@ -58,8 +58,11 @@ test.describe("without JavaScript", () => {
       // Nothing on the page can be pressed or typed into but links.
       await expect(page.locator("main").locator("button:visible, input:visible, select:visible, textarea:visible")).toHaveCount(0);
     }
-    // The plan itself is still drawn.
+    // The plan itself is still drawn, as a picture: no stand in the Tab
+    // order, no help on keys that do nothing.
     await page.goto("/en/book");
+    await expect(page.locator('.floor-plan__svg [tabindex="0"]')).toHaveCount(0);
+    await expect(page.locator(".floor-plan__help")).toBeHidden();
     await expect(page.locator(".floor-plan svg").first()).toBeVisible();
   });
 

@@ -59,6 +59,24 @@ impl Delivery {
     }
 }
 
+impl Delivery {
+    /// What this browser should record of a request the service worker's
+    /// courier holds in `state` ("waiting", "sending", "received",
+    /// "refused"), given what it records now. None: nothing to change. The
+    /// worker's word is the latest on what it sent, but never undoes a
+    /// receipt, and a send it has under way is left to finish.
+    pub fn from_courier(self, state: &str) -> Option<Delivery> {
+        let learnt = match state {
+            "received" => Delivery::Received,
+            "refused" => Delivery::Failed(SendFailure::Refused),
+            // Its last try found no network; it goes out when it returns.
+            "waiting" => Delivery::Failed(SendFailure::Network),
+            _ => return None,
+        };
+        (self != Delivery::Received && self != learnt).then_some(learnt)
+    }
+}
+
 /// Why a request is sent now: it decides whether a refusal is sent again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Attempt {
@@ -103,6 +121,24 @@ mod tests {
         assert!(sending.can_send(1_000 + u64::from(ABANDONED_AFTER_MS) + 1));
         // A clock that went backwards does not unlock it.
         assert!(!sending.can_send(0));
+    }
+
+    #[test]
+    fn what_the_courier_holds_is_learnt_but_never_undoes_a_receipt() {
+        let refused = Delivery::Failed(SendFailure::Refused);
+        let network = Delivery::Failed(SendFailure::Network);
+        let sending = Delivery::Sending { since_ms: 5 };
+        // A page closed mid-send, or a send the worker finished alone.
+        assert_eq!(sending.from_courier("received"), Some(Delivery::Received));
+        assert_eq!(network.from_courier("received"), Some(Delivery::Received));
+        assert_eq!(Delivery::Made.from_courier("refused"), Some(refused));
+        assert_eq!(sending.from_courier("waiting"), Some(network));
+        // Nothing new, nothing to undo, nothing it does not know.
+        assert_eq!(network.from_courier("waiting"), None);
+        assert_eq!(Delivery::Received.from_courier("refused"), None);
+        assert_eq!(Delivery::Received.from_courier("waiting"), None);
+        assert_eq!(network.from_courier("sending"), None);
+        assert_eq!(network.from_courier("lost"), None);
     }
 
     #[test]

@@ -1062,6 +1062,41 @@ mod tests {
     }
 
     #[test]
+    fn each_field_is_typed_and_read_in_its_own_way() {
+        let facts = |f: Field| {
+            let k = f.kind();
+            (k.input_type(), k.dir(), k.lang(), k.shown_dir())
+        };
+        assert_eq!(facts(Field::Company), ("text", "auto", None, None));
+        assert_eq!(facts(Field::FasciaEn), ("text", "ltr", Some("en"), None));
+        assert_eq!(facts(Field::FasciaAr), ("text", "rtl", Some("ar"), None));
+        assert_eq!(facts(Field::Email), ("email", "ltr", None, None));
+        assert_eq!(facts(Field::PhoneCode), ("tel", "ltr", None, None));
+        // The number reads left to right on the request page, +code first.
+        assert_eq!(facts(Field::Phone), ("tel", "ltr", None, Some("ltr")));
+        assert_eq!(facts(Field::Notes), ("text", "auto", None, None));
+        assert_eq!(facts(Field::AcceptTerms), ("checkbox", "auto", None, None));
+        // Each field has its own id on the page, from its description.
+        let ids: std::collections::BTreeSet<_> = Field::ALL.iter().map(|f| f.id()).collect();
+        assert_eq!(ids.len(), Field::ALL.len());
+        assert_eq!(Field::PhoneCode.id(), "phone-code");
+        assert_eq!(Field::AcceptTerms.id(), Field::AcceptTerms.spec().id);
+    }
+
+    #[test]
+    fn a_box_is_ticked_never_typed_into() {
+        let mut f = Form::default();
+        f.set(Field::AcceptTerms, "yes");
+        assert!(!f.checked(Field::AcceptTerms), "typing does not tick it");
+        f.set_checked(Field::AcceptTerms, true);
+        assert!(f.checked(Field::AcceptTerms));
+        assert_eq!(f.get(Field::AcceptTerms), "", "a box has no text");
+        // JSON of another shape says what it should have been.
+        let error = serde_json::from_str::<Form>("[1]").unwrap_err().to_string();
+        assert!(error.contains("the request form"), "{error}");
+    }
+
+    #[test]
     fn a_form_says_which_fields_changed() {
         let before = Form::default();
         let mut after = before.clone();
