@@ -711,6 +711,12 @@ mod form {
         // Long texts come after the figures, so the stands and total come first.
         let notes = body.find("First line of notes").unwrap();
         assert!(body.find("Total: ").unwrap() < notes, "{body}");
+        // The subject names the request, the event and the company.
+        let subject = request.email_subject(event);
+        let event_name = event.name.show_or_empty(Lang::En).text.to_string();
+        for part in ["LB-TEST-1".to_string(), event_name, sample(Field::Company)] {
+            assert!(subject.contains(&part), "{part:?} not in {subject:?}");
+        }
     }
 
     #[test]

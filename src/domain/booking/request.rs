@@ -871,6 +871,9 @@ mod tests {
         assert_eq!(error("91 234 5678"), None);
         assert_eq!(error("(091) 234-56.78"), None);
         assert_eq!(error("12 34"), Some(FieldError::PhoneTooFewDigits(4)));
+        // The limits themselves are allowed.
+        assert_eq!(error("12 3456"), None);
+        assert_eq!(error("12 345"), Some(FieldError::PhoneTooFewDigits(5)));
         assert_eq!(
             error("1234 5678 9012 345"),
             Some(FieldError::PhoneTooManyDigits(15))
@@ -1215,6 +1218,12 @@ mod tests {
             r,
             reference("LB27", Date::new(2026, 11, 23).unwrap(), 987_654_321)
         );
+        // Each character is the next digit of the number in base 31, from
+        // the lowest: the alphabet's first is 2, its second 3.
+        let day = Date::new(2027, 1, 5).unwrap();
+        assert_eq!(reference("FX", day, 0), "FX-0105-222222");
+        assert_eq!(reference("FX", day, 1), "FX-0105-322222");
+        assert_eq!(reference("FX", day, 31 * 2 + 1), "FX-0105-342222");
     }
 
     #[test]
