@@ -42,16 +42,25 @@ pub fn StandTable(
                 list.into_iter()
                     .map(|s| {
                         let id = s.id.clone();
-                        let check_id = id.clone();
                         let toggle_id = id.clone();
                         let available = s.is_available();
+                        let chosen = {
+                            let id = id.clone();
+                            move || choice.with(|c| c.has(&id))
+                        };
+                        let (stale, removable) = (chosen.clone(), chosen.clone());
                         let hall = p.hall(&s.hall).map(|h| hall_name(h, l)).unwrap_or_default();
                         let price = s.price(e).map(|m| money(e, m)).unwrap_or_default();
                         let status = status_name(s.status, l);
                         // Why it cannot be chosen, under the status.
                         let reason = (!available).then(|| view! { " "<span class="stand-table__reason">{status_reason(s.status, l)}</span> });
                         view! {
-                            <tr class:stand-table__row--chosen=move || choice.with(|c| c.has(&check_id))>
+                            // A stand chosen before it was sold (say) is marked as
+                            // such, and can be unticked here as on the plan.
+                            <tr
+                                class:stand-table__row--chosen=move || available && chosen()
+                                class:stand-table__row--stale=move || !available && stale()
+                            >
                                 <th scope="row"><bdi>{id.clone()}</bdi></th>
                                 <td>{hall}</td>
                                 <td>{kind_name(e, &s.kind, l)}</td>
@@ -65,7 +74,7 @@ pub fn StandTable(
                                     <label class="stand-table__choose">
                                         <input
                                             type="checkbox"
-                                            disabled=!available
+                                            disabled=move || !available && !removable()
                                             prop:checked=move || choice.with(|c| c.has(&toggle_id))
                                             aria-label=Msg::ChooseStand.with(l, &[("stand", &id)])
                                             on:change=move |_| on_toggle.run(id.clone())

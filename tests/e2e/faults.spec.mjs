@@ -162,6 +162,21 @@ test.describe("storage", () => {
     expect(draft.form.company).toBe("Tripoli Steel Co.");
   });
 
+  test("in the list, a stand sold since the draft was saved is marked, not shown as chosen, and can be unticked", async ({ page }) => {
+    await page.addInitScript((d) => localStorage.getItem("expo.booking.draft") || localStorage.setItem("expo.booking.draft", d), storedDraft(["T3", "T1"]));
+    await page.goto("/en/book");
+    await page.getByRole("button", { name: "List" }).click();
+    await page.locator("#filter-status").selectOption("");
+    const box = page.getByRole("checkbox", { name: /T3/ });
+    await expect(box).toBeChecked();
+    await expect(box).toBeEnabled();
+    await expect(page.locator("tr.stand-table__row--stale")).toHaveCount(1);
+    await expect(page.locator("tr.stand-table__row--chosen")).toHaveCount(1);
+    await box.uncheck();
+    await expect(page.locator(".notice--warning")).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "Continue" })).toBeVisible();
+  });
+
   test("a stand that left the plan can be removed with its own button", async ({ page }) => {
     await page.addInitScript((d) => localStorage.getItem("expo.booking.draft") || localStorage.setItem("expo.booking.draft", d), storedDraft(["ZZ9", "T1"]));
     await page.goto("/ar/book");
