@@ -1089,8 +1089,12 @@ mod tests {
     #[test]
     fn a_box_is_ticked_never_typed_into() {
         let mut f = Form::default();
-        f.set(Field::AcceptTerms, "yes");
+        f.set(Field::AcceptTerms, "true");
         assert!(!f.checked(Field::AcceptTerms), "typing does not tick it");
+        f.set_checked(Field::AcceptTerms, true);
+        f.set(Field::AcceptTerms, "");
+        assert!(f.checked(Field::AcceptTerms), "nor clear it");
+        f.set_checked(Field::AcceptTerms, false);
         f.set_checked(Field::AcceptTerms, true);
         assert!(f.checked(Field::AcceptTerms));
         assert_eq!(f.get(Field::AcceptTerms), "", "a box has no text");
