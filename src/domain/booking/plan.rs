@@ -423,6 +423,35 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn stands_that_share_floor_overlap_and_neighbours_do_not() {
+        let a = stand("a", 0, 0, 3, 3, "shell", Status::Available);
+        let inside = stand("b", 2, 2, 3, 3, "shell", Status::Available);
+        let right = stand("c", 3, 0, 3, 3, "shell", Status::Available);
+        assert!(a.overlaps(&inside) && inside.overlaps(&a));
+        assert!(!a.overlaps(&right), "sharing an edge is not overlapping");
+        let mut other_hall = inside.clone();
+        other_hall.hall = "B".into();
+        assert!(!a.overlaps(&other_hall));
+        // The plan's check names the second stand.
+        let plan = FloorPlan {
+            halls: vec![],
+            stands: vec![a, inside],
+        };
+        assert!(
+            plan.problems()
+                .iter()
+                .any(|p| p == "stands[0] (a): overlaps stand b"),
+            "{:?}",
+            plan.problems()
+        );
+        // A stand's area as people read it, in square metres.
+        assert_eq!(
+            stand("s", 0, 0, 3, 3, "shell", Status::Available).area_text(),
+            "9"
+        );
+    }
+
+    #[test]
     fn the_list_filters_and_sorts() {
         let event: Event =
             serde_json::from_str(include_str!("../../../tests/fixtures/site/data/event.json"))
