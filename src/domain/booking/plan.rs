@@ -444,6 +444,30 @@ pub(crate) mod tests {
             "{:?}",
             plan.problems()
         );
+        // Around a stand at (3, 3), 3 × 3 m: touching each side is not
+        // overlapping; reaching 1 m over each side is.
+        let centre = stand("m", 3, 3, 3, 3, "shell", Status::Available);
+        for (x, y, over) in [
+            (0, 3, false),
+            (6, 3, false),
+            (3, 0, false),
+            (3, 6, false),
+            (1, 3, true),
+            (5, 3, true),
+            (3, 1, true),
+            (3, 5, true),
+            (3, 3, true),
+            (9, 9, false),
+        ] {
+            let probe = stand("p", x, y, 3, 3, "shell", Status::Available);
+            assert_eq!(centre.overlaps(&probe), over, "({x}, {y})");
+            assert_eq!(probe.overlaps(&centre), over, "({x}, {y}), the other way");
+        }
+        // Its centre, in half-decimetres: (1 m + 3 m / 2, 2 m + 4 m / 2).
+        assert_eq!(
+            stand("s", 1, 2, 3, 4, "shell", Status::Available).centre(),
+            (50, 80)
+        );
         // A stand's area as people read it, in square metres.
         assert_eq!(
             stand("s", 0, 0, 3, 3, "shell", Status::Available).area_text(),
