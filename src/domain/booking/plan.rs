@@ -547,6 +547,64 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn arrow_keys_on_a_grid_go_to_the_next_stand_in_line_from_anywhere() {
+        // A 5 × 5 grid of 3 × 3 m stands, 4 m apart, named by row and column.
+        let name = |r: u32, c: u32| format!("{r}{c}");
+        let plan = FloorPlan {
+            halls: vec![],
+            stands: (0..5)
+                .flat_map(|r| (0..5).map(move |c| (r, c)))
+                .map(|(r, c)| {
+                    stand(
+                        &name(r, c),
+                        2 + 4 * c,
+                        2 + 4 * r,
+                        3,
+                        3,
+                        "shell",
+                        Status::Available,
+                    )
+                })
+                .collect(),
+        };
+        // A stand just off the line but near beats one in line far away.
+        let plan_near = FloorPlan {
+            halls: vec![],
+            stands: vec![
+                stand("m", 6, 6, 3, 3, "shell", Status::Available),
+                stand("far", 6, 20, 3, 3, "shell", Status::Available),
+                stand("near", 7, 10, 3, 3, "shell", Status::Available),
+            ],
+        };
+        let m = plan_near.stand("m").unwrap();
+        assert_eq!(plan_near.neighbour(m, Direction::Down).unwrap().id, "near");
+        // But a step to the side weighs three times a step along: 2 m down
+        // and 3 m across loses to 10 m straight down.
+        let plan_side = FloorPlan {
+            halls: vec![],
+            stands: vec![
+                stand("m", 6, 6, 3, 3, "shell", Status::Available),
+                stand("line", 6, 16, 3, 3, "shell", Status::Available),
+                stand("side", 9, 10, 3, 3, "shell", Status::Available),
+            ],
+        };
+        let m = plan_side.stand("m").unwrap();
+        assert_eq!(plan_side.neighbour(m, Direction::Down).unwrap().id, "line");
+        for (r, c) in [(2, 2), (1, 3), (3, 1)] {
+            let from = plan.stand(&name(r, c)).unwrap();
+            let go = |dir| plan.neighbour(from, dir).map(|s| s.id.clone());
+            assert_eq!(
+                go(Direction::Right),
+                Some(name(r, c + 1)),
+                "right of {r}{c}"
+            );
+            assert_eq!(go(Direction::Left), Some(name(r, c - 1)), "left of {r}{c}");
+            assert_eq!(go(Direction::Down), Some(name(r + 1, c)), "below {r}{c}");
+            assert_eq!(go(Direction::Up), Some(name(r - 1, c)), "above {r}{c}");
+        }
+    }
+
+    #[test]
     fn filter_numbers_keep_their_decimals_or_are_refused() {
         assert_eq!(parse_filter_number(""), Ok(None));
         assert_eq!(parse_filter_number("12.5"), Ok(Some(1250)));
