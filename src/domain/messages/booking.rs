@@ -445,6 +445,30 @@ mod tests {
     }
 
     #[test]
+    fn each_status_has_its_own_name_and_reason_in_each_language() {
+        for lang in Lang::ALL {
+            let names: std::collections::BTreeSet<_> = Status::ALL
+                .into_iter()
+                .map(|s| status_name(s, lang))
+                .collect();
+            let reasons: std::collections::BTreeSet<_> = Status::ALL
+                .into_iter()
+                .map(|s| status_reason(s, lang))
+                .collect();
+            assert_eq!(names.len(), Status::ALL.len(), "{lang:?}");
+            assert_eq!(reasons.len(), Status::ALL.len(), "{lang:?}");
+            assert!(names.iter().chain(&reasons).all(|t| !t.is_empty()));
+        }
+        assert_eq!(status_name(Status::Sold, Lang::En), "Sold");
+        assert_eq!(status_name(Status::Sold, Lang::Ar), "مباع");
+        assert_eq!(status_reason(Status::Sold, Lang::En), "Already sold.");
+        assert_eq!(
+            status_reason(Status::OnHold, Lang::Ar),
+            "محجوز مؤقتاً لعارض آخر حتى يؤكد."
+        );
+    }
+
+    #[test]
     fn every_violation_reads_in_both_languages() {
         let event: Event =
             serde_json::from_str(include_str!("../../../tests/fixtures/site/data/event.json"))
