@@ -469,6 +469,41 @@ mod tests {
     }
 
     #[test]
+    fn sizes_sides_money_and_typed_numbers_read_as_each_language_writes_them() {
+        let en = Lang::En;
+        assert_eq!(sides_text(1, en), "1 open side (row)");
+        assert_eq!(sides_text(2, en), "2 open sides (corner)");
+        assert_eq!(sides_text(3, en), "3 open sides (peninsula)");
+        assert_eq!(sides_text(4, en), "4 open sides (island)");
+        assert!(plain(sides_text(2, Lang::Ar)).contains("زاوية"));
+        assert_eq!(plain(dimensions("3", "4", None, en)), "3 × 4 m");
+        assert_eq!(
+            plain(dimensions("3", "4", Some("12"), en)),
+            "3 × 4 m = 12 m²"
+        );
+        assert_eq!(plain(area_m2("7.5", en)), "7.5 m²");
+        assert_eq!(plain(area_m2("9", Lang::Ar)), "9 م²");
+        assert_eq!(plain(dinars("22,236.00", en)), "LYD 22,236.00");
+        assert_eq!(plain(dinars("22,236.00", Lang::Ar)), "22,236.00 د.ل");
+        // Each refused quantity says why, with the quantity kept.
+        let refused = [
+            QuantityError::NotWhole,
+            QuantityError::Negative,
+            QuantityError::OverMax(6),
+            QuantityError::NotANumber,
+        ];
+        let said: std::collections::BTreeSet<_> = refused
+            .iter()
+            .map(|&e| quantity_error_text(e, 2, en))
+            .collect();
+        assert_eq!(said.len(), refused.len());
+        assert!(said.iter().all(|t| t.contains('2')), "{said:?}");
+        assert!(plain(quantity_error_text(QuantityError::OverMax(6), 2, en)).contains('6'));
+        assert!(filter_error_text(en).contains("not applied"));
+        assert!(!filter_error_text(Lang::Ar).is_empty());
+    }
+
+    #[test]
     fn every_violation_reads_in_both_languages() {
         let event: Event =
             serde_json::from_str(include_str!("../../../tests/fixtures/site/data/event.json"))
