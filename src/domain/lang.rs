@@ -98,6 +98,12 @@ mod tests {
     use super::*;
 
     #[test]
+    fn each_language_names_itself_in_its_own_words() {
+        assert_eq!(Lang::En.native_name(), "English");
+        assert_eq!(Lang::Ar.native_name(), "العربية");
+    }
+
+    #[test]
     fn saved_choice_wins_over_browser() {
         assert_eq!(preferred_lang(Some("ar"), ["en-US"]), Lang::Ar);
     }
