@@ -136,5 +136,9 @@ mod tests {
         assert!(p.contains("entries[0].name"));
         assert!(p.contains("entries[0].url: `javascript:alert(1)` is not an https:// address"));
         assert!(!s.has_unannounced_roles());
+        // A role listed with nobody in it yet is still to be announced.
+        let mut soon = s.clone();
+        soon.groups[0].entries.clear();
+        assert!(soon.has_unannounced_roles());
     }
 }
