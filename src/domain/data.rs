@@ -109,6 +109,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_character_is_named_as_a_reader_can_see_it() {
+        assert_eq!(char_name('a'), "'a'");
+        assert_eq!(char_name('ع'), "'ع'");
+        // Invisible ones and whitespace by code point, whichever test finds them.
+        assert_eq!(char_name(' '), "U+0020");
+        assert_eq!(char_name('\u{7}'), "U+0007");
+        assert_eq!(char_name('\u{202E}'), "U+202E");
+        assert_eq!(char_name('\u{200B}'), "U+200B");
+        assert_eq!(char_name('\u{061C}'), "U+061C");
+        // A combining mark alone would attach itself to the quote.
+        assert_eq!(char_name('\u{301}'), "U+0301");
+    }
+
+    #[test]
     fn ids_are_short_and_plain() {
         for ok in [
             "A01",
