@@ -163,6 +163,13 @@ mod tests {
             "https:///path",
             "https://:443/",
             "https://exa mple.ly",
+            // A port that is no number, a space, a control or an invisible
+            // character anywhere in the address.
+            "https://example.ly:/",
+            "https://example.ly:abc/",
+            "https://example.ly/a b",
+            "https://example.ly/a\u{7}",
+            "https://example.ly/\u{200B}",
             "https://evil\u{202E}.ly",
             "https://user@example.ly",
             "HTTPS://example.ly",
