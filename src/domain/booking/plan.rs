@@ -567,29 +567,28 @@ pub(crate) mod tests {
                 })
                 .collect(),
         };
-        // A stand just off the line but near beats one in line far away.
-        let plan_near = FloorPlan {
-            halls: vec![],
-            stands: vec![
-                stand("m", 6, 6, 3, 3, "shell", Status::Available),
-                stand("far", 6, 20, 3, 3, "shell", Status::Available),
-                stand("near", 7, 10, 3, 3, "shell", Status::Available),
-            ],
+        // From a stand at (6, 6), going down, with two candidates (id, x, y).
+        let down_from_m = |one: (&str, u32, u32), other: (&str, u32, u32)| {
+            let plan = FloorPlan {
+                halls: vec![],
+                stands: [("m", 6, 6), one, other]
+                    .map(|(id, x, y)| stand(id, x, y, 3, 3, "shell", Status::Available))
+                    .to_vec(),
+            };
+            let m = plan.stand("m").unwrap();
+            plan.neighbour(m, Direction::Down).map(|s| s.id.clone())
         };
-        let m = plan_near.stand("m").unwrap();
-        assert_eq!(plan_near.neighbour(m, Direction::Down).unwrap().id, "near");
-        // But a step to the side weighs three times a step along: 2 m down
-        // and 3 m across loses to 10 m straight down.
-        let plan_side = FloorPlan {
-            halls: vec![],
-            stands: vec![
-                stand("m", 6, 6, 3, 3, "shell", Status::Available),
-                stand("line", 6, 16, 3, 3, "shell", Status::Available),
-                stand("side", 9, 10, 3, 3, "shell", Status::Available),
-            ],
-        };
-        let m = plan_side.stand("m").unwrap();
-        assert_eq!(plan_side.neighbour(m, Direction::Down).unwrap().id, "line");
+        // A stand just off the line but near beats one in line far away...
+        assert_eq!(
+            down_from_m(("far", 6, 20), ("near", 7, 10)).as_deref(),
+            Some("near")
+        );
+        // ...but a step to the side weighs three times a step along: 2 m
+        // down and 3 m across loses to 10 m straight down.
+        assert_eq!(
+            down_from_m(("line", 6, 16), ("side", 9, 10)).as_deref(),
+            Some("line")
+        );
         for (r, c) in [(2, 2), (1, 3), (3, 1)] {
             let from = plan.stand(&name(r, c)).unwrap();
             let go = |dir| plan.neighbour(from, dir).map(|s| s.id.clone());
