@@ -514,6 +514,86 @@ pub(crate) mod tests {
             ..StandFilter::default()
         };
         assert_eq!(ids(plan.list(&event, &cheap, SortKey::Id, true)), ["a"]);
+        let mut raw = stand("raw", 20, 0, 3, 3, "space", Status::Available);
+        raw.hall = "B".into();
+        let plan = FloorPlan {
+            halls: vec![],
+            stands: vec![raw, plan.stands[0].clone()],
+        };
+        let space_only = StandFilter {
+            kind: Some("space".into()),
+            ..StandFilter::default()
+        };
+        assert_eq!(
+            ids(plan.list(&event, &space_only, SortKey::Id, true)),
+            ["raw"]
+        );
+    }
+
+    fn hall(id: &str, width: u32, depth: u32) -> Hall {
+        Hall {
+            id: id.into(),
+            name: Text::default(),
+            width: Length(width * 10),
+            depth: Length(depth * 10),
+            features: vec![],
+        }
+    }
+
+    #[test]
+    fn the_plan_file_reports_stands_off_the_floor_and_halls_used_twice() {
+        // Hall A is 10 × 8 m. A stand may touch its far walls, not cross them.
+        let plan = |stands: Vec<Stand>| FloorPlan {
+            halls: vec![hall("A", 10, 8)],
+            stands,
+        };
+        let corner = stand("fits", 7, 5, 3, 3, "shell", Status::Available);
+        assert_eq!(plan(vec![corner]).problems(), Vec::<String>::new());
+        for (x, y, w, d) in [(8, 0, 3, 3), (0, 6, 3, 3), (8, 6, 3, 3), (10, 0, 1, 1)] {
+            let off = stand("off", x, y, w, d, "shell", Status::Available);
+            assert_eq!(
+                plan(vec![off]).problems(),
+                ["stands[0] (off): lies outside hall A"],
+                "({x}, {y}) {w} × {d} m"
+            );
+        }
+        for (w, d) in [(0, 3), (3, 0)] {
+            let flat = stand("flat", 0, 0, w, d, "shell", Status::Available);
+            assert_eq!(
+                plan(vec![flat]).problems(),
+                ["stands[0] (flat): width and depth must be more than 0"],
+                "{w} × {d} m"
+            );
+        }
+        let twice = FloorPlan {
+            halls: vec![hall("A", 10, 8), hall("B", 10, 8), hall("A", 5, 5)],
+            stands: vec![],
+        };
+        assert_eq!(
+            twice.problems(),
+            [
+                "halls[0].id: `A` is used twice",
+                "halls[2].id: `A` is used twice"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_stand_type_the_terms_do_not_list_is_named() {
+        let event: Event =
+            serde_json::from_str(include_str!("../../../tests/fixtures/site/data/event.json"))
+                .unwrap();
+        let plan = FloorPlan {
+            halls: vec![],
+            stands: vec![
+                stand("a", 0, 0, 3, 3, "shell", Status::Available),
+                stand("b", 3, 0, 3, 3, "kiosk", Status::Available),
+            ],
+        };
+        assert_eq!(
+            plan.type_problems(&event),
+            ["stands[1] (b).type: no stand type `kiosk` in data/event.json"]
+        );
     }
 
     #[test]

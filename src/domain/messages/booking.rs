@@ -439,6 +439,7 @@ pub fn request_email(r: &StandRequest, event: &Event) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::booking::money::Percent;
 
     fn plain(t: String) -> String {
         t.replace(['\u{2068}', '\u{2069}'], "")
@@ -501,6 +502,53 @@ mod tests {
         assert!(plain(quantity_error_text(QuantityError::OverMax(6), 2, en)).contains('6'));
         assert!(filter_error_text(en).contains("not applied"));
         assert!(!filter_error_text(Lang::Ar).is_empty());
+    }
+
+    #[test]
+    fn each_line_of_a_quote_reads_with_its_figures_in_both_languages() {
+        let event: Event =
+            serde_json::from_str(include_str!("../../../tests/fixtures/site/data/event.json"))
+                .unwrap();
+        let space = Line::Space {
+            stand: "A01".into(),
+            kind: "shell".into(),
+            area_dm2: 1_200,
+            rate: Money(34_000),
+            amount: Money(408_000),
+        };
+        assert_eq!(
+            plain(line_text(&space, &event, Lang::En)),
+            "Stand A01 · Shell scheme (equipped): 12 m² × EUR 340.00 per m²"
+        );
+        assert_eq!(
+            plain(line_text(&space, &event, Lang::Ar)),
+            "الجناح A01 · جناح مجهّز: 12 م² × EUR 340.00 للمتر المربع"
+        );
+        let sides = Line::OpenSides {
+            stand: "A01".into(),
+            open_sides: 2,
+            rate: Percent(1_000),
+            amount: Money(40_800),
+        };
+        assert_eq!(
+            plain(line_text(&sides, &event, Lang::En)),
+            "Stand A01: 2 open sides (corner) (+10 %)"
+        );
+        let chairs = Line::Extra {
+            extra: "chair".into(),
+            quantity: 3,
+            unit_price: Money(1_500),
+            amount: Money(4_500),
+        };
+        assert_eq!(
+            plain(line_text(&chairs, &event, Lang::En)),
+            "Extra chair × 3 · EUR 15.00"
+        );
+        assert_eq!(
+            plain(line_text(&chairs, &event, Lang::Ar)),
+            "كرسي إضافي × 3 · EUR 15.00"
+        );
+        assert_eq!(money(&event, Money(627_300)), "EUR 6,273.00");
     }
 
     #[test]
