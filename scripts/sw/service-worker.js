@@ -89,7 +89,7 @@ routing.registerRoute(
 // ---- The courier ----
 //
 // The booking hands each request it sends to this worker (SEND, from
-// src/offline.rs): the worker keeps it, posts it, and answers with the
+// src/offline/courier.rs): the worker keeps it, posts it, and answers with the
 // outcome. A request the network did not take waits here, and goes out once
 // when the network returns: on Background Sync's `sync` event (Chromium's
 // browsers: even with the site closed), and whenever a page of the site opens
@@ -119,7 +119,7 @@ const ANSWER_EARLY_MS = 1_000;
 // While the browser says it is online but requests still wait (a network
 // comes back in steps: a link before its DNS, a portal before the internet),
 // flushes are tried again after these pauses, as the booking's pages do
-// (RETRY_MS in src/offline.rs).
+// (RETRY_MS in src/offline/mod.rs).
 const PAUSES_MS = [2_000, 5_000, 15_000];
 
 /** The outbox: one record per request, by reference; one connection per worker. */
@@ -327,7 +327,7 @@ self.addEventListener("message", (event) => {
         }),
     );
   if (data?.type === "SKIP_WAITING") self.skipWaiting();
-  // src/offline.rs asks before it hands a request over: a worker of an older
+  // src/offline/courier.rs asks before it hands a request over: a worker of an older
   // release, without the courier, would never answer a SEND.
   else if (data?.type === "HELLO") port?.postMessage({ courier: true });
   // No IndexedDB here (a private mode): nothing was posted, the page sends.

@@ -202,7 +202,7 @@ keys!(
     PricePerM2,
     RequestByEmail,
     NeedsScripts,
-    // Offline use and the installed app (src/offline.rs).
+    // Offline use and the installed app (src/offline/).
     OfflineNow,
     AvailabilityAsOf,
     OfflineNotSaved,
