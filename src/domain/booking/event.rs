@@ -377,14 +377,17 @@ fn is_site_path(url: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// The event terms of the site the tests own (tests/fixtures/site).
+    pub fn fixture_event() -> Event {
+        serde_json::from_str(include_str!("../../../tests/fixtures/site/data/event.json")).unwrap()
+    }
 
     /// The problems of the test's own event after `edit`.
     fn problems_after(edit: impl FnOnce(&mut Event)) -> Vec<String> {
-        let mut event: Event =
-            serde_json::from_str(include_str!("../../../tests/fixtures/site/data/event.json"))
-                .unwrap();
+        let mut event = fixture_event();
         assert_eq!(
             event.problems(),
             Vec::<String>::new(),

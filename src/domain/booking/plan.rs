@@ -389,6 +389,7 @@ impl DataFile for FloorPlan {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use crate::domain::booking::event::tests::fixture_event;
 
     pub fn stand(id: &str, x: u32, y: u32, w: u32, d: u32, kind: &str, status: Status) -> Stand {
         Stand {
@@ -477,9 +478,7 @@ pub(crate) mod tests {
 
     #[test]
     fn the_list_filters_and_sorts() {
-        let event: Event =
-            serde_json::from_str(include_str!("../../../tests/fixtures/site/data/event.json"))
-                .unwrap();
+        let event = fixture_event();
         let mut big = stand("big", 10, 0, 6, 3, "shell", Status::Sold);
         big.hall = "B".into();
         let plan = FloorPlan {
@@ -580,9 +579,7 @@ pub(crate) mod tests {
 
     #[test]
     fn a_stand_type_the_terms_do_not_list_is_named() {
-        let event: Event =
-            serde_json::from_str(include_str!("../../../tests/fixtures/site/data/event.json"))
-                .unwrap();
+        let event = fixture_event();
         let plan = FloorPlan {
             halls: vec![],
             stands: vec![

@@ -439,6 +439,7 @@ pub fn request_email(r: &StandRequest, event: &Event) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::booking::event::tests::fixture_event;
     use crate::domain::booking::money::Percent;
 
     fn plain(t: String) -> String {
@@ -506,9 +507,7 @@ mod tests {
 
     #[test]
     fn each_line_of_a_quote_reads_with_its_figures_in_both_languages() {
-        let event: Event =
-            serde_json::from_str(include_str!("../../../tests/fixtures/site/data/event.json"))
-                .unwrap();
+        let event = fixture_event();
         let space = Line::Space {
             stand: "A01".into(),
             kind: "shell".into(),
@@ -516,46 +515,41 @@ mod tests {
             rate: Money(34_000),
             amount: Money(408_000),
         };
-        assert_eq!(
-            plain(line_text(&space, &event, Lang::En)),
-            "Stand A01 · Shell scheme (equipped): 12 m² × EUR 340.00 per m²"
-        );
-        assert_eq!(
-            plain(line_text(&space, &event, Lang::Ar)),
-            "الجناح A01 · جناح مجهّز: 12 م² × EUR 340.00 للمتر المربع"
-        );
         let sides = Line::OpenSides {
             stand: "A01".into(),
             open_sides: 2,
             rate: Percent(1_000),
             amount: Money(40_800),
         };
-        assert_eq!(
-            plain(line_text(&sides, &event, Lang::En)),
-            "Stand A01: 2 open sides (corner) (+10 %)"
-        );
         let chairs = Line::Extra {
             extra: "chair".into(),
             quantity: 3,
             unit_price: Money(1_500),
             amount: Money(4_500),
         };
-        assert_eq!(
-            plain(line_text(&chairs, &event, Lang::En)),
-            "Extra chair × 3 · EUR 15.00"
-        );
-        assert_eq!(
-            plain(line_text(&chairs, &event, Lang::Ar)),
-            "كرسي إضافي × 3 · EUR 15.00"
-        );
+        for (line, lang, said) in [
+            (
+                &space,
+                Lang::En,
+                "Stand A01 · Shell scheme (equipped): 12 m² × EUR 340.00 per m²",
+            ),
+            (
+                &space,
+                Lang::Ar,
+                "الجناح A01 · جناح مجهّز: 12 م² × EUR 340.00 للمتر المربع",
+            ),
+            (&sides, Lang::En, "Stand A01: 2 open sides (corner) (+10 %)"),
+            (&chairs, Lang::En, "Extra chair × 3 · EUR 15.00"),
+            (&chairs, Lang::Ar, "كرسي إضافي × 3 · EUR 15.00"),
+        ] {
+            assert_eq!(plain(line_text(line, &event, lang)), said);
+        }
         assert_eq!(money(&event, Money(627_300)), "EUR 6,273.00");
     }
 
     #[test]
     fn every_violation_reads_in_both_languages() {
-        let event: Event =
-            serde_json::from_str(include_str!("../../../tests/fixtures/site/data/event.json"))
-                .unwrap();
+        let event = fixture_event();
         let v = Violation::BelowMinimum {
             kind: "shell".into(),
             stands: vec!["A01".into()],
@@ -656,9 +650,7 @@ mod tests {
         use crate::domain::booking::quote::{Choice, Quote};
         use crate::domain::booking::request::{Field, Form};
         use crate::domain::date::Date;
-        let event: Event =
-            serde_json::from_str(include_str!("../../../tests/fixtures/site/data/event.json"))
-                .unwrap();
+        let event = fixture_event();
         let extra = event.extras[0].clone();
         let mut choice = Choice {
             stands: vec!["A01".into(), "A02".into()],
