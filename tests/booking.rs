@@ -320,14 +320,23 @@ fn an_amount_too_large_is_refused_never_wrapped() {
 }
 
 #[test]
-fn four_days_before_opening_the_instalments_stay_in_order() {
+fn a_late_request_pays_its_first_half_by_the_second_halfs_day() {
     let (plan, event) = fixture();
-    let today = event.opens.add_days(-4);
-    let q = quote(&plan, &event, &choose(&["S1"], &[]), today).unwrap();
-    let dues: Vec<Date> = q.schedule.iter().map(|p| p.due).collect();
-    // 30 days after the request is past the opening: due on the opening day;
-    // "7 days before opening" is already past: due no earlier than that.
-    assert_eq!(dues, [event.opens, event.opens]);
+    let dues = |today: Date| -> Vec<Date> {
+        let q = quote(&plan, &event, &choose(&["S1"], &[]), today).unwrap();
+        q.schedule.iter().map(|p| p.due).collect()
+    };
+    let week_before = event.opens.add_days(-7);
+    // Early: 30 days after the request, then one week before opening.
+    let early = event.opens.add_days(-60);
+    assert_eq!(dues(early), [early.add_days(30), week_before]);
+    // 30 days after a request 20 days before opening is past the week
+    // before: the first half is due with the second, which does not move.
+    assert_eq!(dues(event.opens.add_days(-20)), [week_before, week_before]);
+    // Four days before opening, "one week before" is already past: both
+    // halves are due at once, on the day of the request.
+    let late = event.opens.add_days(-4);
+    assert_eq!(dues(late), [late, late]);
 }
 
 #[test]
@@ -512,6 +521,11 @@ proptest! {
                 }
                 for pair in q.schedule.windows(2) {
                     prop_assert!(pair[0].due <= pair[1].due, "{} after {}", pair[0].due, pair[1].due);
+                }
+                // Never later than the terms say (a day already past: at once).
+                for (p, &(_, after_request, days)) in q.schedule.iter().zip(&instalments) {
+                    let said = if after_request { today.add_days(i64::from(days)) } else { event.opens.add_days(-i64::from(days)) };
+                    prop_assert!(p.due <= said.max(today), "{} after the terms' {}", p.due, said);
                 }
                 prop_assert_eq!(q.schedule.iter().map(|p| p.amount.0).sum::<i64>(), q.total.0);
             }

@@ -415,13 +415,15 @@ fn price(event: &Event, checked: &Checked, today: Date) -> Option<Quote> {
 /// Splits the total by the event's payment terms, on a day requests are
 /// open. Each instalment is the rounded running share minus what came
 /// before, and the last takes the remainder, so they always add up exactly.
-/// A due date never falls before the request (`today`) nor after the
-/// opening day, and never before the previous instalment's.
+/// A due date is the latest day the terms allow: never before the request
+/// (`today`; a day already past is due at once) nor after the opening, and
+/// never after a later instalment's. "Within 30 days" of a late request
+/// may fall after "one week before opening": the first half is then due
+/// with the second, never the second pushed back to the first.
 fn schedule(event: &Event, total: Money, today: Date) -> Option<Vec<Payment>> {
     let n = event.payment_schedule.len();
     let mut share_so_far = Percent(0);
     let mut paid = Money(0);
-    let mut previous_due = today;
     let mut out = Vec::with_capacity(n);
     for (i, inst) in event.payment_schedule.iter().enumerate() {
         share_so_far = Percent(share_so_far.0.checked_add(inst.share.0)?);
@@ -436,15 +438,16 @@ fn schedule(event: &Event, total: Money, today: Date) -> Option<Vec<Payment>> {
             Due::DaysAfterRequest(d) => today.add_days(i64::from(d)),
             Due::DaysBeforeOpening(d) => event.opens.add_days(-i64::from(d)),
         };
-        // `today` is at most the opening day, so the lower bounds never
-        // push a date past it.
-        let due = due.max(previous_due).min(event.opens);
-        previous_due = due;
+        // `today` is at most the opening day, so the bounds always meet.
         out.push(Payment {
             share: inst.share,
             amount,
-            due,
+            due: due.max(today).min(event.opens),
         });
+    }
+    // From the last back: an instalment is due by the next one's day.
+    for i in (1..out.len()).rev() {
+        out[i - 1].due = out[i - 1].due.min(out[i].due);
     }
     Some(out)
 }
