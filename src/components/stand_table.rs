@@ -134,9 +134,12 @@ pub fn StandTable(
                         {Status::ALL.into_iter().map(|s| view! { <option value=s.code() selected=s == Status::Available>{move || status_name(s, lang.get())}</option> }).collect_view()}
                     </select>
                 </div>
+                // Text boxes, not number inputs: those read Arabic-Indic
+                // digits (٢٠) and anything unfinished as "", which could
+                // then neither filter nor be refused with a reason.
                 <div class="stand-table__filter">
                     <label for="filter-area">{tr(Msg::MinArea)}</label>
-                    <input id="filter-area" dir="ltr" type="number" min="0" step="0.01" inputmode="decimal"
+                    <input id="filter-area" dir="ltr" type="text" inputmode="decimal" autocomplete="off"
                         aria-invalid=move || area_bad.get().to_string() aria-describedby=move || area_bad.get().then_some("filter-area-error")
                         on:input=move |ev| match parse_filter_number(&event_target_value(&ev)) {
                             Ok(v) => { area_bad.set(false); filter.update(|f| f.min_area_dm2 = v); }
@@ -146,7 +149,7 @@ pub fn StandTable(
                 </div>
                 <div class="stand-table__filter">
                     <label for="filter-price">{move || event.with_value(|e| Msg::MaxPriceIn.with(lang.get(), &[("currency", &e.currency)]))}</label>
-                    <input id="filter-price" dir="ltr" type="number" min="0" step="0.01" inputmode="decimal"
+                    <input id="filter-price" dir="ltr" type="text" inputmode="decimal" autocomplete="off"
                         aria-invalid=move || price_bad.get().to_string() aria-describedby=move || price_bad.get().then_some("filter-price-error")
                         on:input=move |ev| match parse_filter_number(&event_target_value(&ev)) {
                             Ok(v) => { price_bad.set(false); filter.update(|f| f.max_price = v.and_then(|c| i64::try_from(c).ok()).map(Money)); }

@@ -287,6 +287,11 @@ test.describe("numbers typed", () => {
       const area = page.locator("#filter-area");
       await area.fill(between);
       await expect(ids).toHaveText(atLeast(Number(between)));
+      // As a phone's Arabic keyboard types it (٫ is its decimal point).
+      await area.fill("");
+      await area.fill(between.replace(/\d/g, (d) => "٠١٢٣٤٥٦٧٨٩"[d]).replace(".", "٫"));
+      await expect(ids).toHaveText(atLeast(Number(between)));
+      await expect(page.locator("#filter-area-error")).toHaveCount(0);
       await area.fill("-3");
       await expect(page.locator("#filter-area-error")).toContainText(refusedFilter);
       await expect(area).toHaveAttribute("aria-invalid", "true");

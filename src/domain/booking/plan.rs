@@ -4,7 +4,7 @@
 use super::event::{Event, StandType};
 use super::money::{area_text, Length, Money, Percent};
 use crate::domain::data::{check_id, DataFile};
-use crate::domain::text::Text;
+use crate::domain::text::{western_digits, Text};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -192,12 +192,14 @@ pub struct StandFilter {
     pub max_price: Option<Money>,
 }
 
-/// A number typed into a list filter: up to two decimals ("12.5" m²,
+/// A number typed into a list filter, in Western or Arabic-Indic digits: up
+/// to two decimals ("12.5" m²,
 /// "3060.50" EUR) in hundredths; empty means no filter. Anything else
 /// (a minus sign, three decimals, letters) is refused, so the list never
 /// silently ignores what was typed.
 pub fn parse_filter_number(text: &str) -> Result<Option<u64>, FilterNumberError> {
-    let t = text.trim();
+    let western = western_digits(text);
+    let t = western.trim();
     if t.is_empty() {
         return Ok(None);
     }
@@ -688,5 +690,8 @@ pub(crate) mod tests {
         assert_eq!(parse_filter_number("9"), Ok(Some(900)));
         assert!(parse_filter_number("-3").is_err());
         assert!(parse_filter_number("1.234").is_err());
+        // As an Arabic keyboard types them.
+        assert_eq!(parse_filter_number("٢٠"), Ok(Some(2_000)));
+        assert_eq!(parse_filter_number("١٢٫٥"), Ok(Some(1_250)));
     }
 }

@@ -4,6 +4,7 @@
 use super::event::Event;
 use super::quote::{Choice, Quote};
 use crate::domain::date::Date;
+use crate::domain::text::western_digits;
 use crate::domain::{Lang, Msg};
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
@@ -492,20 +493,6 @@ fn phone_error(v: &str) -> Option<FieldError> {
     } else {
         None
     }
-}
-
-/// Arabic-Indic (U+0660–U+0669) and Extended Arabic-Indic (U+06F0–U+06F9)
-/// digits as Western digits, which Libya uses and the organiser's systems
-/// expect. Any kind of space (a pasted no-break space) becomes a plain one.
-fn western_digits(v: &str) -> String {
-    v.chars()
-        .map(|c| match c {
-            '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
-            '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
-            c if c.is_whitespace() => ' ',
-            c => c,
-        })
-        .collect()
 }
 
 /// The country code and the number from what was typed in the phone field,
