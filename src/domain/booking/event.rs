@@ -186,6 +186,11 @@ impl Event {
             .add_days(-i64::from(self.extras_until_days_before_opening))
     }
 
+    /// Whether extras can still be ordered on `today`.
+    pub fn extras_open(&self, today: Date) -> bool {
+        today <= self.extras_deadline()
+    }
+
     /// The last day a stand request is taken
     /// (`rules.requests_until_days_before_opening` before the opening day).
     pub fn last_request_day(&self) -> Date {
@@ -383,6 +388,21 @@ pub(crate) mod tests {
     /// The event terms of the site the tests own (tests/fixtures/site).
     pub fn fixture_event() -> Event {
         serde_json::from_str(include_str!("../../../tests/fixtures/site/data/event.json")).unwrap()
+    }
+
+    #[test]
+    fn extras_are_taken_until_their_deadline_inclusive() {
+        let event = fixture_event();
+        let deadline = event.extras_deadline();
+        assert_eq!(
+            deadline,
+            event
+                .opens
+                .add_days(-i64::from(event.extras_until_days_before_opening))
+        );
+        assert!(event.extras_open(deadline.add_days(-1)));
+        assert!(event.extras_open(deadline));
+        assert!(!event.extras_open(deadline.add_days(1)));
     }
 
     /// The problems of the test's own event after `edit`.

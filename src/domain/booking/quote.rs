@@ -5,6 +5,7 @@ use super::event::{Due, Event, Extra, StandType};
 use super::money::{Money, Percent};
 use super::plan::{FloorPlan, Stand, Status};
 use crate::domain::date::Date;
+use crate::domain::text::western_digits;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -320,7 +321,7 @@ fn checked<'a>(
             });
         }
     }
-    if !choice.extras.is_empty() && today > event.extras_deadline() {
+    if !choice.extras.is_empty() && !event.extras_open(today) {
         out.push(Violation::ExtrasClosed {
             deadline: event.extras_deadline(),
         });
@@ -468,14 +469,7 @@ pub enum QuantityError {
 /// A quantity typed for an extra: a whole number from 0 to `max` (empty is
 /// 0), in Western or Arabic-Indic digits (a phone's Arabic keyboard types ٣).
 pub fn parse_quantity(typed: &str, max: u32) -> Result<u32, QuantityError> {
-    let western: String = typed
-        .chars()
-        .map(|c| match c {
-            '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
-            '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
-            _ => c,
-        })
-        .collect();
+    let western = western_digits(typed);
     let t = western.trim();
     if t.is_empty() {
         return Ok(0);
