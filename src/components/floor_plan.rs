@@ -169,9 +169,7 @@ pub fn FloorPlan(
         }
     };
     let focus_stand = move |id: &str| {
-        if let Some(el) = document().get_element_by_id(&stand_dom_id(id)) {
-            let _ = el.unchecked_ref::<web_sys::HtmlElement>().focus();
-        }
+        super::focus_by_id(&stand_dom_id(id));
     };
     let zoom_on_active = move |factor: f64| {
         zoom_by(factor);

@@ -21,3 +21,15 @@ pub use local_date::LocalDate;
 pub use quote_view::QuoteView;
 pub use sponsor_groups::SponsorGroups;
 pub use stand_table::StandTable;
+
+/// Moves keyboard focus to the element with this id, if the page has it:
+/// where the visitor's attention should go after an action removed or
+/// replaced what they were on.
+pub fn focus_by_id(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = leptos::prelude::document().get_element_by_id(id) {
+        if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}

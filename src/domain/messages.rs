@@ -168,6 +168,8 @@ keys!(
     Percent,
     KitItem,
     ExtrasUntil,
+    ExtrasWereUntil,
+    RemoveExtras,
     EnglishOnly,
     ArabicOnly,
     ClauseSep,
@@ -423,6 +425,11 @@ impl Msg {
         Percent => ("{rate} %", "{rate} %"),
         KitItem => ("{n} × {name}", "{n} × {name}"),
         ExtrasUntil => ("Extras can be ordered until {date}.", "يمكن طلب الإضافات حتى {date}."),
+        ExtrasWereUntil => (
+            "Extras could be ordered until {date}; the organiser can tell you what is still possible.",
+            "كان طلب الإضافات متاحاً حتى {date}؛ يمكن للجهة المنظمة أن تخبرك بما لا يزال ممكناً."
+        ),
+        RemoveExtras => ("Remove the extras", "إزالة الإضافات"),
         EnglishOnly => ("English only", "بالإنجليزية فقط"),
         ArabicOnly => ("Arabic only", "بالعربية فقط"),
         ClauseSep => ("; ", "؛ "),

@@ -169,6 +169,19 @@ impl BookingCtx {
         outcome
     }
 
+    /// Takes away every extra (their ordering time is over).
+    pub fn drop_extras(self) {
+        let mut had = false;
+        self.set_choice.maybe_update(|c| {
+            had = !c.extras.is_empty();
+            c.extras.clear();
+            had
+        });
+        if had {
+            self.stamp([Part::Extras]);
+        }
+    }
+
     /// Takes away the chosen stands the plan no longer offers; says which.
     pub fn drop_stale(self, plan: &FloorPlan) -> Vec<String> {
         let mut gone = Vec::new();

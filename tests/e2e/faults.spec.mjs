@@ -177,6 +177,35 @@ test.describe("storage", () => {
     await expect(page.getByRole("link", { name: "Continue" })).toBeVisible();
   });
 
+  test("the details step names the stands no longer offered, not 'nothing chosen'", async ({ page }) => {
+    await page.addInitScript((d) => localStorage.getItem("expo.booking.draft") || localStorage.setItem("expo.booking.draft", d), storedDraft(["T3", "T1"]));
+    await page.goto("/en/book/details");
+    const notice = page.locator("#details-in-the-way");
+    await expect(notice).toContainText("T3");
+    await expect(notice).not.toContainText("No stand chosen yet");
+    await expect(notice.getByRole("link", { name: "Choose stands" })).toBeVisible();
+    await expect(page.locator("button[type=submit]")).toBeDisabled();
+  });
+
+  test("removing a chosen stand moves focus to the next one's button, then to the heading", async ({ page }) => {
+    await page.addInitScript((d) => localStorage.getItem("expo.booking.draft") || localStorage.setItem("expo.booking.draft", d), storedDraft(["T1", "T2"]));
+    await page.goto("/en/book");
+    await page.locator("#remove-T1").focus();
+    await page.keyboard.press("Enter");
+    await expect(page.locator("#remove-T2")).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page.locator("#selection-title")).toBeFocused();
+  });
+
+  test("removing stale stands moves focus to the line that says which went", async ({ page }) => {
+    await page.addInitScript((d) => localStorage.getItem("expo.booking.draft") || localStorage.setItem("expo.booking.draft", d), storedDraft(["T3", "T1"]));
+    await page.goto("/en/book");
+    await page.getByRole("button", { name: "Remove them from my selection" }).focus();
+    await page.keyboard.press("Enter");
+    await expect(page.locator("#stale-removed")).toBeFocused();
+    await expect(page.locator("#stale-removed")).toContainText("T3");
+  });
+
   test("a stand that left the plan can be removed with its own button", async ({ page }) => {
     await page.addInitScript((d) => localStorage.getItem("expo.booking.draft") || localStorage.setItem("expo.booking.draft", d), storedDraft(["ZZ9", "T1"]));
     await page.goto("/ar/book");
@@ -294,6 +323,9 @@ test.describe("sending to the endpoint", () => {
     await expect(status(page)).toHaveText(/did not confirm that it received your request/);
     await page.getByRole("button", { name: "Try again" }).click();
     await expect(status(page)).toHaveText("Received by the organiser's system.");
+    // The button pressed keeps the keyboard's place (dimmed, not taken away).
+    await expect(send(page)).toBeFocused();
+    await expect(send(page)).toBeDisabled();
     expect(posts.map((p) => p.key)).toEqual([reference, reference]);
     expect(posts[1].body.reference).toBe(reference);
   });
@@ -450,6 +482,72 @@ test.describe("the calendar", () => {
     await expect(page.getByRole("link", { name: "Continue" })).toHaveCount(0);
     await page.goto("/en/book/details");
     await expect(page.locator("button[type=submit]")).toBeDisabled();
+  });
+
+  /** A day of the fixture event's calendar, `days` from its opening, at 10:00 UTC (noon in Tripoli). */
+  const fromOpening = (days) => {
+    const d = new Date(`${FIXTURE_EVENT.opens}T10:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + days);
+    return d;
+  };
+  const lastDay = -FIXTURE_EVENT.rules.requests_until_days_before_opening;
+  const seed = (page, draft) => page.addInitScript((d) => localStorage.getItem("expo.booking.draft") || localStorage.setItem("expo.booking.draft", d), draft);
+
+  test("a tab left open past the last day for requests makes no request: Send says booking closed", async ({ page }) => {
+    await page.clock.setFixedTime(fromOpening(lastDay));
+    await useFixtures(page);
+    await seed(page, storedDraft(["T1"]));
+    await page.goto("/en/book/details");
+    const send = page.locator("button[type=submit]");
+    await expect(send).toBeEnabled();
+    // The next morning, the tab still open.
+    await page.clock.setFixedTime(fromOpening(lastDay + 1));
+    await send.click();
+    const notice = page.locator("#details-in-the-way");
+    await expect(notice).toContainText("Booking for this edition is closed");
+    await expect(notice).toBeFocused();
+    await expect(page).toHaveURL(/\/en\/book\/details$/);
+    expect(await page.evaluate(() => localStorage.getItem("expo.booking.requests.v1"))).toBeNull();
+    // Nothing typed is lost.
+    const draft = await page.evaluate(() => JSON.parse(localStorage.getItem("expo.booking.draft")));
+    expect(draft.form.company).toBe("Tripoli Steel Co.");
+  });
+
+  test("the plan left open past the last day says booking is closed when the tab is shown again", async ({ page }) => {
+    await page.clock.setFixedTime(fromOpening(lastDay));
+    await useFixtures(page);
+    await seed(page, storedDraft(["T1"]));
+    await page.goto("/en/book");
+    await expect(page.getByRole("link", { name: "Continue" })).toBeVisible();
+    await page.clock.setFixedTime(fromOpening(lastDay + 1));
+    // As the browser fires it when the tab is shown (it bubbles to the window).
+    await page.evaluate(() => document.dispatchEvent(new Event("visibilitychange", { bubbles: true })));
+    await expect(page.locator(".notice--warning")).toContainText("Booking for this edition is closed");
+    // Nothing left that invites a request: no intro, no selection, no Continue.
+    await expect(page.locator(".book__intro")).toHaveCount(0);
+    await expect(page.locator(".book__side")).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "Continue" })).toHaveCount(0);
+    // A stand pressed on the plan says why nothing happens.
+    await page.locator("#stand-T2").click();
+    await expect(page.locator(".book [aria-live=polite][role=status]")).toContainText("Booking for this edition is closed");
+  });
+
+  test("past the extras' deadline they cannot be typed, and those kept in a draft go in one click", async ({ page }) => {
+    const deadline = -FIXTURE_EVENT.extras_until_days_before_opening;
+    await page.clock.setFixedTime(fromOpening(deadline + 1));
+    await useFixtures(page);
+    const draft = JSON.parse(storedDraft(["T1"]));
+    draft.choice.extras = { chair: 2 };
+    await seed(page, JSON.stringify(draft));
+    await page.goto("/en/book");
+    await page.locator(".extras summary").click();
+    await expect(page.locator(".extras__hint")).toContainText("Extras could be ordered until");
+    await expect(page.locator("#extra-chair")).toBeDisabled();
+    await expect(page.locator(".rules")).toContainText("Extras could be ordered until");
+    await page.getByRole("button", { name: "Remove the extras" }).click();
+    await expect(page.locator("#extras-title")).toBeFocused();
+    await expect(page.getByRole("link", { name: "Continue" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Remove the extras" })).toHaveCount(0);
   });
 
   test("four days before opening, every instalment is due in order, by the opening day", async ({ page }) => {

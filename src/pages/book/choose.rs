@@ -1,6 +1,6 @@
-use super::use_quote;
+use super::{rules_in_the_way, use_quote, use_today};
 use crate::components::floor_plan::{hall_name, stand_label};
-use crate::components::{FloorPlan, PlanLegend, QuoteView, StandTable};
+use crate::components::{focus_by_id, FloorPlan, PlanLegend, QuoteView, StandTable};
 use crate::domain::booking::event::Event;
 use crate::domain::booking::plan::FloorPlan as Plan;
 use crate::domain::booking::quote::QuantityError;
@@ -11,7 +11,7 @@ use crate::domain::messages::booking::{
 use crate::domain::messages::Count;
 use crate::domain::route::{BookStep, Page};
 use crate::domain::Msg;
-use crate::state::{page_href, today, tr, tr_text, use_booking, use_lang};
+use crate::state::{page_href, tr, tr_text, use_booking, use_lang};
 use leptos::prelude::*;
 
 /// Step 1: the plan (or the list), the selection with extras, and the quote.
@@ -29,8 +29,18 @@ pub fn ChooseStep(plan: StoredValue<Plan>, event: StoredValue<Event>) -> impl In
     // Choosing is the same from the plan and the list, by the domain's rule:
     // available stands are added, chosen ones are always removable, others
     // say why they cannot be chosen.
+    let today = use_today();
+    // Past the last day for requests the plan only shows the stands.
+    let open = move || event.with_value(|e| e.requests_open(today.get()));
     let toggle = Callback::new(move |id: String| {
         let l = lang.get_untracked();
+        if !untrack(open) {
+            let why = event.with_value(|e| Violation::BookingClosed {
+                last_day: e.last_request_day(),
+            });
+            announcement.set(event.with_value(|e| violation_text(&why, e, l)));
+            return;
+        }
         focused.set(Some(id.clone()));
         let outcome = plan.with_value(|p| booking.toggle_stand(p, &id));
         let change = match outcome {
@@ -97,10 +107,9 @@ pub fn ChooseStep(plan: StoredValue<Plan>, event: StoredValue<Event>) -> impl In
     };
 
     // Past the last day for requests, the page says so before anything is chosen.
-    let today = today();
     let closed = move || {
         event.with_value(|e| {
-            (!e.requests_open(today)).then(|| {
+            (!e.requests_open(today.get())).then(|| {
                 let why = Violation::BookingClosed {
                     last_day: e.last_request_day(),
                 };
@@ -118,7 +127,9 @@ pub fn ChooseStep(plan: StoredValue<Plan>, event: StoredValue<Event>) -> impl In
 
     view! {
         {closed}
-        <p class="book__intro">{tr(Msg::BookIntro)}</p>
+        <Show when=open>
+            <p class="book__intro">{tr(Msg::BookIntro)}</p>
+        </Show>
         <div class="book__layout">
             <section class="book__main" aria-labelledby="plan-title">
                 <h2 id="plan-title" class="visually-hidden">{tr(Msg::ViewPlan)}</h2>
@@ -139,8 +150,9 @@ pub fn ChooseStep(plan: StoredValue<Plan>, event: StoredValue<Event>) -> impl In
                 </Show>
                 <PlanLegend/>
             </section>
+            <Show when=open>
             <aside class="book__side needs-scripts" aria-labelledby="selection-title">
-                <h2 id="selection-title">{tr(Msg::YourSelection)}</h2>
+                <h2 id="selection-title" tabindex="-1">{tr(Msg::YourSelection)}</h2>
                 <StaleStands plan/>
                 <Selection plan event on_toggle=toggle/>
                 <Extras event/>
@@ -150,18 +162,13 @@ pub fn ChooseStep(plan: StoredValue<Plan>, event: StoredValue<Event>) -> impl In
                         <QuoteView quote=q event/>
                         {continue_link("button button--primary button--block book__continue")}
                     }.into_any(),
-                    Err(violations) => {
-                        let items = violations.into_iter().map(|v| view! { <li>{move || event.with_value(|e| violation_text(&v, e, lang.get()))}</li> }).collect_view();
-                        view! {
-                            <div class="rules">
-                                <p class="rules__title">{tr(Msg::FixToContinue)}</p>
-                                <ul class="rules__list">{items}</ul>
-                            </div>
-                        }.into_any()
-                    }
+                    Err(violations) => view! {
+                        <div class="rules">{rules_in_the_way(violations, event)}</div>
+                    }.into_any(),
                 }}
             </aside>
             <SelectionBar event result/>
+            </Show>
         </div>
         <p class="visually-hidden" aria-live="polite" role="status">{move || announcement.get()}</p>
     }
@@ -233,11 +240,19 @@ fn Selection(
         if ids.is_empty() {
             return view! { <p class="selection__empty">{tr(Msg::NothingChosen)}</p> }.into_any();
         }
+        let all = ids.clone();
         let items = ids
             .into_iter()
-            .map(|id| {
+            .enumerate()
+            .map(|(i, id)| {
                 let text = plan.with_value(|p| event.with_value(|e| p.stand(&id).map(|s| (s.area_text(), s.price(e).map(|m| money(e, m)).unwrap_or_default()))));
                 let remove_id = id.clone();
+                // Focus goes on to the next stand's button (else the one
+                // before, else the heading), never to the page.
+                let next = all
+                    .get(i + 1)
+                    .or(i.checked_sub(1).and_then(|j| all.get(j)))
+                    .map_or_else(|| "selection-title".to_string(), |n| remove_button_id(n));
                 // A stand taken off the plan since the draft was saved has no size or price to show.
                 let facts = match text {
                     Some((area, price)) => view! { " · "<bdi>{move || area_m2(&area, lang.get())}</bdi>" · "<bdi>{price}</bdi> }.into_any(),
@@ -246,7 +261,11 @@ fn Selection(
                 view! {
                     <li class="selection__item">
                         <span><bdi>{id.clone()}</bdi>{facts}</span>
-                        <button type="button" class="button button--small" on:click=move |_| on_toggle.run(remove_id.clone())>
+                        <button type="button" class="button button--small" id=remove_button_id(&id) on:click=move |_| {
+                            on_toggle.run(remove_id.clone());
+                            let next = next.clone();
+                            request_animation_frame(move || focus_by_id(&next));
+                        }>
                             {tr(Msg::Remove)}<span class="visually-hidden">" "{id.clone()}</span>
                         </button>
                     </li>
@@ -257,17 +276,33 @@ fn Selection(
     }
 }
 
+fn remove_button_id(stand: &str) -> String {
+    format!("remove-{stand}")
+}
+
+const EXTRAS_TITLE: &str = "extras-title";
+
 /// Furniture, power and lights: a quantity for each, within the event's limits.
 #[component]
 fn Extras(event: StoredValue<Event>) -> impl IntoView {
     let booking = use_booking();
     let choice = booking.choice;
     let lang = use_lang();
-    // The deadline written out like every other date, not as an ISO code.
+    let today = use_today();
+    let open = move || event.with_value(|e| e.extras_open(today.get()));
+    // The deadline written out like every other date, not as an ISO code;
+    // once past, said in the past, and nothing more can be typed.
     let until = move || {
         let l = lang.get();
-        event.with_value(|e| Msg::ExtrasUntil.with(l, &[("date", &e.extras_deadline().long(l))]))
+        let said = if open() {
+            Msg::ExtrasUntil
+        } else {
+            Msg::ExtrasWereUntil
+        };
+        event.with_value(|e| said.with(l, &[("date", &e.extras_deadline().long(l))]))
     };
+    // Extras kept in a draft from before the deadline go in one click.
+    let kept = move || !open() && choice.with(|c| !c.extras.is_empty());
     let rows = event.with_value(|e| e.extras.clone()).into_iter().map(|x| {
         let id = x.id.clone();
         let input_id = format!("extra-{id}");
@@ -292,6 +327,7 @@ fn Extras(event: StoredValue<Event>) -> impl IntoView {
                     inputmode="numeric"
                     dir="ltr"
                     autocomplete="off"
+                    disabled=move || !open()
                     aria-invalid=move || refused.with(Option::is_some).to_string()
                     aria-describedby=move || refused.with(Option::is_some).then(|| described.clone())
                     prop:value=move || choice.with(|c| c.extras.get(&value_id).copied().unwrap_or(0).to_string())
@@ -310,12 +346,20 @@ fn Extras(event: StoredValue<Event>) -> impl IntoView {
     });
     view! {
         <details class="extras">
-            <summary><h2 class="extras__title">{tr(Msg::Extras)}</h2></summary>
+            <summary id=EXTRAS_TITLE><h2 class="extras__title">{tr(Msg::Extras)}</h2></summary>
             <p class="extras__hint">{tr(Msg::ExtrasHint)}" "{until}</p>
+            <Show when=kept>
+                <button type="button" class="button button--small" on:click=move |_| {
+                    booking.drop_extras();
+                    request_animation_frame(|| focus_by_id(EXTRAS_TITLE));
+                }>{tr(Msg::RemoveExtras)}</button>
+            </Show>
             <ul class="extras__list">{rows.collect_view()}</ul>
         </details>
     }
 }
+
+const STALE_REMOVED: &str = "stale-removed";
 
 /// Stands saved in a draft that have been sold, held or taken off the plan
 /// since: named, with the reason, and removable in one click.
@@ -330,11 +374,14 @@ fn StaleStands(plan: StoredValue<Plan>) -> impl IntoView {
         let l = lang.get();
         plan.with_value(|p| match p.stand(id) {
             Some(s) => status_reason(s.status, l).to_string(),
-            None => Msg::StandGone.get(l).to_string(),
+            // A sentence here, as the statuses' reasons are.
+            None => format!("{}.", Msg::StandGone.get(l)),
         })
     };
     let remove_all = move |_| {
         removed.set(plan.with_value(|p| booking.drop_stale(p)));
+        // The button goes with the notice: focus moves to what replaced it.
+        request_animation_frame(|| focus_by_id(STALE_REMOVED));
     };
     view! {
         <Show when=move || !stale.with(Vec::is_empty)>
@@ -350,7 +397,7 @@ fn StaleStands(plan: StoredValue<Plan>) -> impl IntoView {
             </div>
         </Show>
         <Show when=move || stale.with(Vec::is_empty) && !removed.with(Vec::is_empty)>
-            <p class="notice" role="status">{tr(Msg::StaleRemoved)}" "<bdi>{move || removed.get().join(", ")}</bdi></p>
+            <p class="notice" role="status" id=STALE_REMOVED tabindex="-1">{tr(Msg::StaleRemoved)}" "<bdi>{move || removed.get().join(", ")}</bdi></p>
         </Show>
     }
 }

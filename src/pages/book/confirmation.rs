@@ -97,12 +97,21 @@ fn RequestView(request: StandRequest, event: StoredValue<Event>) -> impl IntoVie
         }
     };
     let endpoint = event.with_value(|e| e.endpoint.clone());
+    // While it is sent, and once received, the button says so and does
+    // nothing; it stays focusable (aria-disabled, not disabled), so the
+    // keyboard's place is kept while the status line says the outcome.
+    let busy = move || {
+        matches!(
+            delivery.get(),
+            Delivery::Sending { .. } | Delivery::Received
+        )
+    };
     let send = move |_| {
         let Some(url) = event.with_value(|e| e.endpoint.clone()) else {
             return;
         };
         // A second click while this tab sends is simply ignored.
-        if sending_here.get_untracked() {
+        if sending_here.get_untracked() || untrack(busy) {
             return;
         }
         sending_here.set(true);
@@ -167,9 +176,8 @@ fn RequestView(request: StandRequest, event: StoredValue<Event>) -> impl IntoVie
                 <button type="button" class="button" on:click=download>{tr(Msg::DownloadJson)}</button>
                 <a class="button button--primary" href=mailto>{tr(Msg::EmailOrganiser)}</a>
                 {endpoint.map(|_| {
-                    let busy = move || matches!(delivery.get(), Delivery::Sending { .. } | Delivery::Received);
                     view! {
-                        <button type="button" class="button button--primary" on:click=send disabled=busy>
+                        <button type="button" class="button button--primary" on:click=send aria-disabled=move || busy().to_string()>
                             {move || match delivery.get() {
                                 Delivery::Sending { .. } => t(Msg::Sending),
                                 Delivery::Failed(_) => t(Msg::Retry),

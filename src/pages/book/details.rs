@@ -1,16 +1,22 @@
-use super::use_quote;
+use super::{rules_in_the_way, use_quote, use_today};
+use crate::components::focus_by_id;
 use crate::domain::booking::event::Event;
 use crate::domain::booking::plan::FloorPlan as Plan;
+use crate::domain::booking::quote::Violation;
 use crate::domain::booking::request::{reference, Field, Kind, Section, StandRequest};
 use crate::domain::messages::booking::{field_error_text, money};
 use crate::domain::route::{BookStep, Page};
 use crate::domain::Msg;
-use crate::state::{page_href, today, tr, tr_text, use_booking, use_go, use_lang, use_t};
+use crate::state::{page_href, tr, tr_text, use_booking, use_go, use_lang, use_t};
 use leptos::prelude::*;
 use std::collections::HashSet;
 use wasm_bindgen::JsCast;
 
 /// Step 2: company, fascia names (with a live preview), contact and terms.
+/// The notice of the rules a choice breaks, where focus goes when Send
+/// meets one.
+const IN_THE_WAY: &str = "details-in-the-way";
+
 /// Errors show beside their field as soon as the field is left, in the
 /// visitor's language; what was typed is never cleared.
 #[component]
@@ -23,7 +29,7 @@ pub fn DetailsStep(plan: StoredValue<Plan>, event: StoredValue<Event>) -> impl I
     let tried = RwSignal::new(false);
     let submitting = RwSignal::new(false);
     let go = use_go();
-    let today = today();
+    let today = use_today();
 
     let result = use_quote(plan, event);
 
@@ -36,12 +42,15 @@ pub fn DetailsStep(plan: StoredValue<Plan>, event: StoredValue<Event>) -> impl I
         let problems = form.with_untracked(|f| f.problems());
         if let Some((first, _)) = problems.first() {
             touched.update(|t| t.extend(Field::ALL.iter().copied()));
-            if let Some(el) = document().get_element_by_id(first.id()) {
-                let _ = el.unchecked_ref::<web_sys::HtmlElement>().focus();
-            }
+            focus_by_id(first.id());
             return;
         }
+        // The day may have changed since the page opened: the rules and
+        // the request's date are today's.
+        let today = today.refresh();
         let Ok(q) = result.get_untracked() else {
+            // Drawn on the next frame when the new day brought it.
+            request_animation_frame(|| focus_by_id(IN_THE_WAY));
             return;
         };
         submitting.set(true);
@@ -69,11 +78,20 @@ pub fn DetailsStep(plan: StoredValue<Plan>, event: StoredValue<Event>) -> impl I
     };
 
     view! {
-        {move || result.get().is_err().then(|| view! {
-            <div class="notice" role="status">
-                <p>{tr(Msg::NothingChosen)}</p>
-                <a class="button" href=page_href(Page::Book(BookStep::Choose))>{tr(Msg::StepChoose)}</a>
-            </div>
+        // Nothing chosen, or a choice the rules no longer take (a stand
+        // sold since, booking closed overnight): said, with the way back.
+        {move || result.get().err().map(|violations| {
+            let said = if violations == [Violation::NoStand] {
+                view! { <p>{tr(Msg::NothingChosen)}</p> }.into_any()
+            } else {
+                rules_in_the_way(violations, event).into_any()
+            };
+            view! {
+                <div class="notice notice--warning rules" id=IN_THE_WAY tabindex="-1" role="status">
+                    {said}
+                    <a class="button" href=page_href(Page::Book(BookStep::Choose))>{tr(Msg::StepChoose)}</a>
+                </div>
+            }
         })}
         {summary}
         <form class="details needs-scripts" novalidate on:submit=on_submit>

@@ -8,13 +8,15 @@ use crate::components::loaded;
 use crate::domain::booking::event::Event;
 use crate::domain::booking::plan::FloorPlan;
 use crate::domain::booking::quote::{quote, Quote, Violation};
-use crate::domain::messages::booking::money;
+use crate::domain::date::Date;
+use crate::domain::messages::booking::{money, violation_text};
 use crate::domain::route::{BookStep, Page};
 use crate::domain::Msg;
 use crate::state::{
     today, tr, use_booking, use_data, use_head, use_lang, use_route, StorageNotice,
 };
 use leptos::prelude::*;
+use std::time::Duration;
 
 /// The booking page for one step; event terms and floor plan are loaded once
 /// for the visit.
@@ -27,6 +29,7 @@ pub fn BookPage(step: BookStep) -> impl IntoView {
         BookStep::Request(_) => Msg::StepConfirm,
     };
     use_head(move |l| Some(format!("{} · {}", step_name.get(l), Msg::BookStand.get(l))));
+    provide_context(Today::keep());
     let data = use_data();
     let step = StoredValue::new(step);
     let body = loaded(data.event(), move |event| {
@@ -59,6 +62,50 @@ pub fn BookPage(step: BookStep) -> impl IntoView {
     }
 }
 
+/// Today in Tripoli for the booking's rules, kept current: a tab left open
+/// overnight must not price, date or accept a request on the day it was
+/// opened. Read again each minute and whenever the page comes back into
+/// view (a hidden tab's timers sleep), and at once before a request is made.
+#[derive(Clone, Copy)]
+struct Today(RwSignal<Date>);
+
+impl Today {
+    fn keep() -> Today {
+        let day = Today(RwSignal::new(today()));
+        Effect::new(move |_| {
+            let timer =
+                set_interval_with_handle(move || _ = day.refresh(), Duration::from_secs(60)).ok();
+            let shown =
+                window_event_listener_untyped("visibilitychange", move |_| _ = day.refresh());
+            on_cleanup(move || {
+                if let Some(timer) = timer {
+                    timer.clear();
+                }
+                shown.remove();
+            });
+        });
+        day
+    }
+
+    /// Reads the clock again, and gives the day; the rules follow only if
+    /// it changed.
+    fn refresh(self) -> Date {
+        let now = today();
+        if self.0.get_untracked() != now {
+            self.0.set(now);
+        }
+        now
+    }
+
+    fn get(self) -> Date {
+        self.0.get()
+    }
+}
+
+fn use_today() -> Today {
+    expect_context()
+}
+
 /// The quote for the exhibitor's current choice, priced today, or the rules
 /// it breaks. The choose and details steps show the same one.
 fn use_quote(
@@ -66,10 +113,24 @@ fn use_quote(
     event: StoredValue<Event>,
 ) -> Memo<Result<Quote, Vec<Violation>>> {
     let choice = use_booking().choice;
-    let today = today();
+    let today = use_today();
     Memo::new(move |_| {
+        let today = today.get();
         choice.with(|c| plan.with_value(|p| event.with_value(|e| quote(p, e, c, today))))
     })
+}
+
+/// The rules a choice breaks, each said in the visitor's language.
+fn rules_in_the_way(violations: Vec<Violation>, event: StoredValue<Event>) -> impl IntoView {
+    let lang = use_lang();
+    let items = violations
+        .into_iter()
+        .map(|v| view! { <li>{move || event.with_value(|e| violation_text(&v, e, lang.get()))}</li> })
+        .collect_view();
+    view! {
+        <p class="rules__title">{tr(Msg::FixToContinue)}</p>
+        <ul class="rules__list">{items}</ul>
+    }
 }
 
 /// What a visitor with scripts off reads instead of controls that could do
