@@ -28,8 +28,8 @@ pub use stand_table::StandTable;
 pub fn focus_by_id(id: &str) {
     use wasm_bindgen::JsCast;
     if let Some(el) = leptos::prelude::document().get_element_by_id(id) {
-        if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
-            let _ = el.focus();
-        }
+        // Unchecked: a stand of the plan is an SVG element, no HTMLElement,
+        // and has `focus()` all the same (both share HTMLOrSVGElement).
+        let _ = el.unchecked_ref::<web_sys::HtmlElement>().focus();
     }
 }
