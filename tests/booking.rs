@@ -754,19 +754,37 @@ mod form {
     }
 
     #[test]
-    fn a_field_takes_its_length_and_no_more() {
+    fn a_field_keeps_all_that_is_typed_and_refuses_more_than_its_length() {
         for &f in Field::ALL.iter().filter(|f| f.kind() != Kind::Consent) {
             let max = f.max_len();
-            // Typed or pasted: cut to the length, never refused for it.
+            // Typed or pasted: kept whole (nothing typed is lost), and
+            // refused with how much there is.
             let mut typed = filled();
             typed.set(f, &"7".repeat(max + 5));
-            assert_eq!(typed.get(f).chars().count(), max, "{f:?}");
-            assert_ne!(typed.check(f), Some(FieldError::TooLong(max)), "{f:?}");
-            // From storage (an older draft, an edited file): refused.
+            assert_eq!(typed.get(f), "7".repeat(max + 5), "{f:?}");
+            assert_eq!(
+                typed.check(f),
+                Some(FieldError::TooLong {
+                    max,
+                    typed: max + 5
+                }),
+                "{f:?}"
+            );
+            // From storage (an older draft, an edited file): the same.
             let long = stored_with(&filled(), f, "ب".repeat(max + 1).into());
-            assert_eq!(long.check(f), Some(FieldError::TooLong(max)), "{f:?}");
+            assert_eq!(
+                long.check(f),
+                Some(FieldError::TooLong {
+                    max,
+                    typed: max + 1
+                }),
+                "{f:?}"
+            );
             let exact = stored_with(&filled(), f, "ب".repeat(max).into());
-            assert_ne!(exact.check(f), Some(FieldError::TooLong(max)), "{f:?}");
+            assert!(
+                !matches!(exact.check(f), Some(FieldError::TooLong { .. })),
+                "{f:?}"
+            );
         }
     }
 }

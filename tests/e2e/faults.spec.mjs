@@ -575,6 +575,24 @@ test.describe("what people type", () => {
     await page.addInitScript((d) => localStorage.getItem("expo.booking.draft") || localStorage.setItem("expo.booking.draft", d), storedDraft(["T1"], { phone: "" }));
   });
 
+  test("a paste longer than its field is kept whole and refused with its count, never cut", async ({ page }) => {
+    await page.goto("/ar/book/details");
+    const max = 30;
+    const long = "الشركة الليبية العامة للحديد والصلب";
+    expect(long.length).toBeGreaterThan(max);
+    const box = page.locator("#fascia-ar");
+    await box.fill(long);
+    await box.blur();
+    await expect(box).toHaveValue(long);
+    const error = page.locator("#fascia-ar-error");
+    await expect(error).toContainText("حرفاً كحد أقصى");
+    await expect(error).toContainText(`${long.length} / ${max}`);
+    await page.getByRole("button", { name: "إرسال طلب الجناح" }).click();
+    await expect(box).toBeFocused();
+    await page.reload();
+    await expect(box).toHaveValue(long);
+  });
+
   test("Arabic-Indic digits and a pasted country code are taken, not refused", async ({ page }) => {
     await page.goto("/ar/book/details");
     await page.locator("#phone").fill("٩١ ٢٣٤ ٥٦٧٨");

@@ -207,7 +207,7 @@ impl Field {
     }
 
     /// The longest text the field takes. The one owner of the lengths: the
-    /// input's `maxlength`, the cut on typing and the check read it.
+    /// check reads it (what is typed is never cut, see [`Form::set`]).
     pub fn max_len(self) -> usize {
         self.spec().max_len
     }
@@ -243,7 +243,11 @@ impl Default for Form {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FieldError {
     Required,
-    TooLong(usize),
+    /// More characters than the field holds: its length, and how many there are.
+    TooLong {
+        max: usize,
+        typed: usize,
+    },
     Email,
     PhoneCode,
     /// Fewer digits than [`MIN_PHONE_DIGITS`]; holds how many were typed.
@@ -280,9 +284,14 @@ impl Form {
         }
     }
 
-    /// Stores what was typed, cleaned (see [`clean`]) and cut to the field's
-    /// length. Phone fields also get Western digits, and a number typed or
-    /// pasted with its country code is split (see [`normalise_phone`]).
+    /// Stores what was typed, cleaned (see [`clean`]) but never cut: a
+    /// value longer than the field is kept whole and refused by [`check`]
+    /// with its count, so nothing typed is lost (a browser's `maxlength`
+    /// would cut a paste without a word). Phone fields also get Western
+    /// digits, and a number typed or pasted with its country code is split
+    /// (see [`normalise_phone`]).
+    ///
+    /// [`check`]: Form::check
     pub fn set(&mut self, f: Field, value: &str) {
         let mut cleaned = clean(value, f.kind() == Kind::Multiline);
         match f.kind() {
@@ -290,12 +299,12 @@ impl Form {
             Kind::PhoneCode => cleaned = western_digits(&cleaned),
             Kind::Phone => {
                 let (code, phone) = normalise_phone(self.get(Field::PhoneCode), &cleaned);
-                self.put(Field::PhoneCode, cut(&code, Field::PhoneCode));
+                self.put(Field::PhoneCode, code);
                 cleaned = phone;
             }
             _ => {}
         }
-        self.put(f, cut(&cleaned, f));
+        self.put(f, cleaned);
     }
 
     /// Stores a value as it is.
@@ -312,8 +321,12 @@ impl Form {
         if v.is_empty() {
             return f.required().then_some(FieldError::Required);
         }
-        if v.chars().count() > f.max_len() {
-            return Some(FieldError::TooLong(f.max_len()));
+        let typed = v.chars().count();
+        if typed > f.max_len() {
+            return Some(FieldError::TooLong {
+                max: f.max_len(),
+                typed,
+            });
         }
         match f.kind() {
             Kind::Email if !is_email(v) => Some(FieldError::Email),
@@ -546,11 +559,6 @@ pub fn international(code: &str, phone: &str) -> String {
         _ => number,
     };
     format!("{code} {number}")
-}
-
-/// `value` cut to the field's length.
-fn cut(value: &str, f: Field) -> String {
-    value.chars().take(f.max_len()).collect()
 }
 
 /// Removes what could disturb the layout or the organiser's systems: control
@@ -1184,7 +1192,7 @@ mod tests {
     }
 
     #[test]
-    fn hostile_input_is_cleaned_and_cut_but_kept() {
+    fn hostile_input_is_cleaned_but_kept_whole() {
         let mut f = Form::default();
         f.set(
             Field::Company,
@@ -1192,11 +1200,15 @@ mod tests {
         );
         assert_eq!(f.get(Field::Company), "EvilCorp <script>alert(1)</script>");
         f.set(Field::Notes, &"x".repeat(10_000));
-        assert_eq!(f.get(Field::Notes).chars().count(), 2_000);
+        assert_eq!(f.get(Field::Notes).chars().count(), 10_000);
         f.set(Field::Notes, "line one\nline two\r\n");
         assert_eq!(f.get(Field::Notes), "line one\nline two\n");
         f.set(Field::FasciaAr, &"ب".repeat(50));
-        assert_eq!(f.get(Field::FasciaAr).chars().count(), 30);
+        assert_eq!(f.get(Field::FasciaAr).chars().count(), 50);
+        assert_eq!(
+            f.check(Field::FasciaAr),
+            Some(FieldError::TooLong { max: 30, typed: 50 })
+        );
     }
 
     #[test]

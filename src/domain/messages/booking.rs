@@ -302,7 +302,12 @@ pub fn field_error_text(e: FieldError, lang: Lang) -> String {
     let digits = |n: usize| Count::Digits.get(lang, n as u64, &[]);
     match e {
         FieldError::Required => both(lang, "Please fill this in.", "يرجى تعبئة هذا الحقل.").into(),
-        FieldError::TooLong(n) => Count::MaxChars.get(lang, n as u64, &[]),
+        // "At most 30 characters. 35 / 30": how much to take out.
+        FieldError::TooLong { max, typed } => format!(
+            "{} {}",
+            Count::MaxChars.get(lang, max as u64, &[]),
+            isolate(&format!("{typed} / {max}"), lang)
+        ),
         FieldError::Email => say(
             lang,
             "Enter an e-mail address such as {example}.",
@@ -611,7 +616,7 @@ mod tests {
     fn every_field_error_reads_in_both_languages() {
         let all = [
             FieldError::Required,
-            FieldError::TooLong(30),
+            FieldError::TooLong { max: 30, typed: 35 },
             FieldError::Email,
             FieldError::PhoneCode,
             FieldError::PhoneTooFewDigits(4),
@@ -629,6 +634,10 @@ mod tests {
             assert!(!en.is_empty() && !arabic(&en), "{e:?}: {en}");
             assert!(arabic(&ar) && !eastern_digit(&ar), "{e:?}: {ar}");
         }
+        assert_eq!(
+            field_error_text(FieldError::TooLong { max: 30, typed: 35 }, Lang::En),
+            "At most 30 characters. 35 / 30"
+        );
         assert_eq!(
             field_error_text(FieldError::PhoneTooFewDigits(4), Lang::En),
             "This number has 4 digits; a phone number has at least 6 digits."

@@ -150,7 +150,8 @@ fn fields(section: Section, touched: RwSignal<HashSet<Field>>) -> impl IntoView 
 }
 
 /// A labelled text field bound to the draft, with its hint and error; its
-/// input's type, direction, language and length come from its description.
+/// input's type, direction and language come from its description. It has
+/// no `maxlength`: a longer value is kept and refused with its count.
 #[component]
 fn TextField(field: Field, touched: RwSignal<HashSet<Field>>) -> impl IntoView {
     let lang = use_lang();
@@ -190,7 +191,7 @@ fn TextField(field: Field, touched: RwSignal<HashSet<Field>>) -> impl IntoView {
     let required = field.required();
     let control = if spec.kind == Kind::Multiline {
         view! {
-            <textarea id=id name=id rows="4" maxlength=field.max_len() dir=dir required=required aria-invalid=move || error().is_some().to_string()
+            <textarea id=id name=id rows="4" dir=dir required=required aria-invalid=move || error().is_some().to_string()
                 aria-describedby=described on:input=on_input on:blur=on_blur prop:value=value></textarea>
         }
         .into_any()
@@ -198,7 +199,7 @@ fn TextField(field: Field, touched: RwSignal<HashSet<Field>>) -> impl IntoView {
         let autocomplete = (!spec.autocomplete.is_empty()).then_some(spec.autocomplete);
         view! {
             <input id=id name=id type=spec.kind.input_type() autocomplete=autocomplete
-                maxlength=field.max_len() dir=dir lang=spec.kind.lang() required=required aria-invalid=move || error().is_some().to_string()
+                dir=dir lang=spec.kind.lang() required=required aria-invalid=move || error().is_some().to_string()
                 aria-describedby=described on:input=on_input on:blur=on_blur prop:value=value/>
         }
         .into_any()
