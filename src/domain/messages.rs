@@ -190,6 +190,7 @@ keys!(
     SendTo,
     ErrTimeout,
     DraftChangedElsewhere,
+    RequestMadeElsewhere,
     RequestNotStored,
     SendTimeout,
     SendRefused,
@@ -459,6 +460,10 @@ impl Msg {
         DraftChangedElsewhere => (
             "Your draft was changed in another tab of this site. This page now shows the latest version.",
             "عُدِّلت مسودتك في تبويب آخر من هذا الموقع. تعرض هذه الصفحة الآن أحدث نسخة منها.",
+        ),
+        RequestMadeElsewhere => (
+            "A stand request was made from this draft in another tab:",
+            "أُنشئ طلب جناح من هذه المسودة في تبويب آخر:"
         ),
         RequestNotStored => (
             "This browser could not keep your request (its storage is full or turned off). Download or print it now. Your choices and details are still kept in the form.",

@@ -60,6 +60,9 @@ pub struct BookingCtx {
     /// What the booking pages say about saved data, until dismissed.
     pub notice: ReadSignal<Option<StorageNotice>>,
     set_notice: WriteSignal<Option<StorageNotice>>,
+    /// The reference of a request another tab made from the shared draft,
+    /// told on the booking pages with the way to it, until dismissed.
+    pub made_elsewhere: RwSignal<Option<String>>,
 }
 
 /// What storage holds under `key`. Text that cannot be read is set aside
@@ -107,6 +110,7 @@ pub fn provide_booking() {
         edited: StoredValue::new(draft.edited),
         notice,
         set_notice,
+        made_elsewhere: RwSignal::new(None),
     };
     Effect::new(move |_| ctx.save_draft());
     // Another tab wrote: follow it.
@@ -126,6 +130,7 @@ pub fn use_booking() -> BookingCtx {
 impl BookingCtx {
     pub fn dismiss_notice(self) {
         self.set_notice.set(None);
+        self.made_elsewhere.set(None);
     }
 
     /// Records that parts of the draft changed now (before the change is
@@ -287,10 +292,22 @@ impl BookingCtx {
         untrack(|| self.draft())
     }
 
+    /// Takes in the requests another tab stored; the newest this tab did
+    /// not know of is told (see `made_elsewhere`).
     fn reload_requests(self) {
         let theirs: Vec<StandRequest> = stored(REQUESTS_KEY);
+        let new = self.requests.with_untracked(|mine| {
+            theirs
+                .iter()
+                .rev()
+                .find(|r| !mine.iter().any(|m| m.reference == r.reference))
+                .map(|r| r.reference.clone())
+        });
         self.set_requests
             .update(|mine| merge_requests(mine, theirs));
+        if new.is_some() {
+            self.made_elsewhere.set(new);
+        }
     }
 
     fn reload_deliveries(self) {

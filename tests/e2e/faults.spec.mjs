@@ -276,7 +276,13 @@ test.describe("storage", () => {
     await page.locator("button[type=submit]").click();
     await expect(page.getByRole("heading", { name: "Your stand request is ready" })).toBeVisible();
     await expect(other.locator("button[type=submit]")).toBeDisabled();
-    await expect(other.locator(".notice").first()).toContainText("changed in another tab");
+    // The other tab says what happened, with the way to the request.
+    const reference = page.url().split("/").pop();
+    const told = other.locator(".notice").first();
+    await expect(told).toContainText("A stand request was made from this draft in another tab");
+    await told.getByRole("link", { name: reference }).click();
+    await expect(other).toHaveURL(new RegExp(`/en/book/request/${reference}$`));
+    await expect(other.getByRole("heading", { name: "Your stand request is ready" })).toBeVisible();
     // Both requests lists agree, and the first tab's request is still there.
     await other.reload();
     const stored = await other.evaluate(() => JSON.parse(localStorage.getItem("expo.booking.requests.v1")));

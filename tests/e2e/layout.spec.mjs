@@ -68,12 +68,14 @@ test("after moving to another page, focus is on its heading; after a language sw
   await expect(site.switch).toBeFocused();
 });
 
-test("each booking step has its own title", async ({ page }) => {
+test("each booking step has its own title, and its heading names the step to a screen reader", async ({ page }) => {
   const site = new Site(page);
   await site.open("/en/book");
   await expect(page).toHaveTitle(/^Choose stands · Book a Stand · /);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveAccessibleName("Book a Stand · Choose stands");
   await site.open("/ar/book/details");
   await expect(page).toHaveTitle(/^بياناتك · احجز جناحك · /);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveAccessibleName("احجز جناحك · بياناتك");
 });
 
 test("focus the visitor moves right after a page change is never taken back", async ({ page }) => {

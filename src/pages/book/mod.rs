@@ -54,7 +54,9 @@ pub fn BookPage(step: BookStep) -> impl IntoView {
     });
     view! {
         <div class="book section">
-            <h1 class="book__title">{tr(Msg::BookStand)}</h1>
+            // Focus lands on the heading after each step: it names the step
+            // to a screen reader (the steps' list shows it to the eye).
+            <h1 class="book__title">{tr(Msg::BookStand)}<span class="visually-hidden">" · "{tr(step_name)}</span></h1>
             <Steps step=step.get_value()/>
             <Notice/>
             {body}
@@ -189,25 +191,36 @@ fn Steps(step: BookStep) -> impl IntoView {
     view! { <nav class="book-steps" aria-label=tr(Msg::BookingSteps)><ol class="book-steps__list">{items}</ol></nav> }
 }
 
-/// Tells the visitor once if an old draft was set aside or nothing can be saved.
+/// Tells the visitor once if an old draft was set aside or nothing can be
+/// saved, or that another tab made a request from this draft (then with the
+/// way to it, rather than only that the draft changed).
 #[component]
 fn Notice() -> impl IntoView {
     let booking = use_booking();
     let notice = booking.notice;
+    let route = use_route();
+    let lang = use_lang();
     move || {
-        notice.get().map(|n| {
-            let msg = match n {
+        let said = if let Some(reference) = booking.made_elsewhere.get() {
+            let page = Page::Book(BookStep::Request(reference.clone()));
+            let href = move || route.href(&page.path(lang.get()));
+            // Followed, it has been read.
+            view! { {tr(Msg::RequestMadeElsewhere)}" "<a href=href on:click=move |_| booking.dismiss_notice()><bdi>{reference}</bdi></a> }
+                .into_any()
+        } else {
+            let msg = match notice.get()? {
                 StorageNotice::Discarded => Msg::DraftDiscarded,
                 StorageNotice::Unavailable => Msg::DraftNotSaved,
                 StorageNotice::ChangedElsewhere => Msg::DraftChangedElsewhere,
                 StorageNotice::RequestNotStored => Msg::RequestNotStored,
             };
-            view! {
-                <div class="notice" role="status">
-                    <p>{tr(msg)}</p>
-                    <button type="button" class="button button--small" on:click=move |_| booking.dismiss_notice()>{tr(Msg::Dismiss)}</button>
-                </div>
-            }
+            tr(msg).into_any()
+        };
+        Some(view! {
+            <div class="notice" role="status">
+                <p>{said}</p>
+                <button type="button" class="button button--small" on:click=move |_| booking.dismiss_notice()>{tr(Msg::Dismiss)}</button>
+            </div>
         })
     }
 }
