@@ -417,9 +417,10 @@ impl Msg {
         StandAdded => ("Stand {id} added to your selection. {count}.", "أضيف الجناح {id} إلى اختيارك. {count}."),
         StandRemoved => ("Stand {id} removed from your selection. {count}.", "أزيل الجناح {id} من اختيارك. {count}."),
         StandRefused => ("Stand {id}: {reason}", "الجناح {id}: {reason}"),
-        AreaM2 => ("{area} m²", "{area} م²"),
-        Dimensions => ("{w} × {d} m", "{w} × {d} م"),
-        DimensionsArea => ("{w} × {d} m = {area} m²", "{w} × {d} م = {area} م²"),
+        // No-break spaces: a size never splits across lines.
+        AreaM2 => ("{area}\u{a0}m²", "{area}\u{a0}م²"),
+        Dimensions => ("{w} × {d}\u{a0}m", "{w} × {d}\u{a0}م"),
+        DimensionsArea => ("{w} × {d}\u{a0}m = {area}\u{a0}m²", "{w} × {d}\u{a0}م = {area}\u{a0}م²"),
         ListSep => (", ", "، "),
         IncludedWith => ("Included with your shell stand ({stands})", "مشمول مع جناحك المجهّز ({stands})"),
         TaxLabel => ("{name} ({rate} %)", "{name} ({rate} %)"),
@@ -963,7 +964,7 @@ mod tests {
         );
         assert_eq!(
             Msg::AreaM2.with(Lang::Ar, &[("area", "9")]),
-            "\u{2068}9\u{2069} م²"
+            "\u{2068}9\u{2069}\u{a0}م²"
         );
         // A slot without a value stays visible rather than vanishing.
         assert_eq!(Msg::StandId.with(Lang::En, &[]), "Stand {id}");

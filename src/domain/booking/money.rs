@@ -99,9 +99,10 @@ impl Money {
         format!("{sign}{grouped}.{:02}", abs % 100)
     }
 
-    /// "EUR 12,345.67".
+    /// "EUR 12,345.67", with a no-break space: an amount never splits
+    /// across two lines of a narrow screen.
     pub fn with_currency(self, currency: &str) -> String {
-        format!("{currency} {}", self.amount_text())
+        format!("{currency}\u{a0}{}", self.amount_text())
     }
 }
 
@@ -275,7 +276,7 @@ mod tests {
     fn amounts_are_written_with_western_digits_and_groups() {
         assert_eq!(Money(123_456_789).amount_text(), "1,234,567.89");
         assert_eq!(Money(12_345_600).amount_text(), "123,456.00");
-        assert_eq!(Money(5).with_currency("EUR"), "EUR 0.05");
+        assert_eq!(Money(5).with_currency("EUR"), "EUR\u{a0}0.05");
         assert_eq!(Money(100_000).amount_text(), "1,000.00");
         assert_eq!(Rate(52_500).text(), "5.25");
         assert_eq!(Percent(1_250).text(), "12.5");

@@ -204,8 +204,8 @@ pub fn line_text(line: &Line, event: &Event, lang: Lang) -> String {
             ..
         } => say(
             lang,
-            "Stand {stand} · {kind}: {area} m² × {rate} per m²",
-            "الجناح {stand} · {kind}: {area} م² × {rate} للمتر المربع",
+            "Stand {stand} · {kind}: {area}\u{a0}m² × {rate} per m²",
+            "الجناح {stand} · {kind}: {area}\u{a0}م² × {rate} للمتر المربع",
             &[
                 ("stand", stand),
                 ("kind", &kind_name(event, kind, lang)),
@@ -359,7 +359,12 @@ pub fn field_error_text(e: FieldError, lang: Lang) -> String {
 /// An amount in Libyan dinars as each language writes it: "LYD 1,234.50",
 /// "1,234.50 د.ل". `amount` is already written with its digits.
 pub fn dinars(amount: &str, lang: Lang) -> String {
-    say(lang, "LYD {amount}", "{amount} د.ل", &[("amount", amount)])
+    say(
+        lang,
+        "LYD\u{a0}{amount}",
+        "{amount}\u{a0}د.ل",
+        &[("amount", amount)],
+    )
 }
 
 /// "EUR 1,234.00" for amounts in the interface.
@@ -483,15 +488,17 @@ mod tests {
         assert_eq!(sides_text(3, en), "3 open sides (peninsula)");
         assert_eq!(sides_text(4, en), "4 open sides (island)");
         assert!(plain(sides_text(2, Lang::Ar)).contains("زاوية"));
-        assert_eq!(plain(dimensions("3", "4", None, en)), "3 × 4 m");
+        // A number and its unit are held by a no-break space (U+00A0): a
+        // narrow screen never splits them.
+        assert_eq!(plain(dimensions("3", "4", None, en)), "3 × 4\u{a0}m");
         assert_eq!(
             plain(dimensions("3", "4", Some("12"), en)),
-            "3 × 4 m = 12 m²"
+            "3 × 4\u{a0}m = 12\u{a0}m²"
         );
-        assert_eq!(plain(area_m2("7.5", en)), "7.5 m²");
-        assert_eq!(plain(area_m2("9", Lang::Ar)), "9 م²");
-        assert_eq!(plain(dinars("22,236.00", en)), "LYD 22,236.00");
-        assert_eq!(plain(dinars("22,236.00", Lang::Ar)), "22,236.00 د.ل");
+        assert_eq!(plain(area_m2("7.5", en)), "7.5\u{a0}m²");
+        assert_eq!(plain(area_m2("9", Lang::Ar)), "9\u{a0}م²");
+        assert_eq!(plain(dinars("22,236.00", en)), "LYD\u{a0}22,236.00");
+        assert_eq!(plain(dinars("22,236.00", Lang::Ar)), "22,236.00\u{a0}د.ل");
         // Each refused quantity says why, with the quantity kept.
         let refused = [
             QuantityError::NotWhole,
@@ -536,20 +543,20 @@ mod tests {
             (
                 &space,
                 Lang::En,
-                "Stand A01 · Shell scheme (equipped): 12 m² × EUR 340.00 per m²",
+                "Stand A01 · Shell scheme (equipped): 12\u{a0}m² × EUR\u{a0}340.00 per m²",
             ),
             (
                 &space,
                 Lang::Ar,
-                "الجناح A01 · جناح مجهّز: 12 م² × EUR 340.00 للمتر المربع",
+                "الجناح A01 · جناح مجهّز: 12\u{a0}م² × EUR\u{a0}340.00 للمتر المربع",
             ),
             (&sides, Lang::En, "Stand A01: 2 open sides (corner) (+10 %)"),
-            (&chairs, Lang::En, "Extra chair × 3 · EUR 15.00"),
-            (&chairs, Lang::Ar, "كرسي إضافي × 3 · EUR 15.00"),
+            (&chairs, Lang::En, "Extra chair × 3 · EUR\u{a0}15.00"),
+            (&chairs, Lang::Ar, "كرسي إضافي × 3 · EUR\u{a0}15.00"),
         ] {
             assert_eq!(plain(line_text(line, &event, lang)), said);
         }
-        assert_eq!(money(&event, Money(627_300)), "EUR 6,273.00");
+        assert_eq!(money(&event, Money(627_300)), "EUR\u{a0}6,273.00");
     }
 
     #[test]
