@@ -24,7 +24,7 @@ pub fn ArticleCard(
     let title = move || {
         a.with_value(|a| {
             let s = a.title.show_or_empty(lang.get());
-            view! { <span lang=s.lang.code() dir=s.lang.dir().as_str()>{s.text.to_string()}</span> }
+            view! { <span class="article-card__title-text" lang=s.lang.code() dir=s.lang.dir().as_str()>{s.text.to_string()}</span> }
         })
     };
     let summary = move || {

@@ -78,6 +78,21 @@ test("each booking step has its own title, and its heading names the step to a s
   await expect(page.getByRole("heading", { level: 1 })).toHaveAccessibleName("احجز جناحك · بياناتك");
 });
 
+test("on an Arabic page, a card's English title starts on the left, as English text does", async ({ page }) => {
+  const site = new Site(page);
+  await site.open("/ar/news");
+  const title = page.locator(`.article-card__title-text[lang=en]`).first();
+  await expect(title).toBeVisible();
+  const [textLeft, boxLeft] = await title.evaluate((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    const body = el.closest(".article-card__body");
+    const inner = body.getBoundingClientRect().left + parseFloat(getComputedStyle(body).paddingLeft);
+    return [range.getClientRects()[0].left, inner];
+  });
+  expect(Math.abs(textLeft - boxLeft)).toBeLessThan(2);
+});
+
 test("focus the visitor moves right after a page change is never taken back", async ({ page }) => {
   const b = new Booking(page);
   await b.open("en");
