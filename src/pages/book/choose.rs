@@ -26,19 +26,18 @@ pub fn ChooseStep(plan: StoredValue<Plan>, event: StoredValue<Event>) -> impl In
     let focused = RwSignal::new(None::<String>);
     let announcement = RwSignal::new(String::new());
 
-    // Choosing is the same from the plan and the list, by the domain's rule:
-    // available stands are added, chosen ones are always removable, others
-    // say why they cannot be chosen.
     let today = use_today();
     // Past the last day for requests the plan only shows the stands.
     let open = move || event.with_value(|e| e.requests_open(today.get()));
+    let closed_text = move |l| event.with_value(|e| violation_text(&closed_since(e), e, l));
+
+    // Choosing is the same from the plan and the list, by the domain's rule:
+    // available stands are added, chosen ones are always removable, others
+    // say why they cannot be chosen.
     let toggle = Callback::new(move |id: String| {
         let l = lang.get_untracked();
         if !untrack(open) {
-            let why = event.with_value(|e| Violation::BookingClosed {
-                last_day: e.last_request_day(),
-            });
-            announcement.set(event.with_value(|e| violation_text(&why, e, l)));
+            announcement.set(closed_text(l));
             return;
         }
         focused.set(Some(id.clone()));
@@ -108,20 +107,14 @@ pub fn ChooseStep(plan: StoredValue<Plan>, event: StoredValue<Event>) -> impl In
 
     // Past the last day for requests, the page says so before anything is chosen.
     let closed = move || {
-        event.with_value(|e| {
-            (!e.requests_open(today.get())).then(|| {
-                let why = Violation::BookingClosed {
-                    last_day: e.last_request_day(),
-                };
-                let mail = format!("mailto:{}", e.request_email);
-                let address = e.request_email.clone();
-                view! {
-                    <div class="notice notice--warning" role="alert">
-                        <p>{move || event.with_value(|e| violation_text(&why, e, lang.get()))}</p>
-                        <p><a href=mail>{tr(Msg::WriteToOrganiser)}</a>" · "<bdi>{address}</bdi></p>
-                    </div>
-                }
-            })
+        (!open()).then(|| {
+            let address = event.with_value(|e| e.request_email.clone());
+            view! {
+                <div class="notice notice--warning" role="alert">
+                    <p>{move || closed_text(lang.get())}</p>
+                    <p><a href=format!("mailto:{address}")>{tr(Msg::WriteToOrganiser)}</a>" · "<bdi>{address.clone()}</bdi></p>
+                </div>
+            }
         })
     };
 
@@ -273,6 +266,13 @@ fn Selection(
             })
             .collect_view();
         view! { <ul class="selection">{items}</ul> }.into_any()
+    }
+}
+
+/// Why nothing can be requested any more (the rule is `Event::requests_open`).
+fn closed_since(e: &Event) -> Violation {
+    Violation::BookingClosed {
+        last_day: e.last_request_day(),
     }
 }
 
