@@ -68,9 +68,35 @@ const fromInstall = (alternative) => ({
   },
 });
 
+/**
+ * A page carries the data files it was built from (the app reads them
+ * there instead of fetching them: <script id="expo-data">, src/prerender.rs).
+ * An article's body arrives that way when its page is opened by its address
+ * (a shared link), never as a file of its own; kept beside the page, it is
+ * there when the article is opened offline from inside the site too.
+ */
+const keepCarriedBodies = () => ({
+  cacheDidUpdate: async ({ newResponse }) => {
+    const html = await newResponse.clone().text();
+    const carried = html.match(/<script type="application\/json" id="expo-data">([^<]*)<\/script>/);
+    if (!carried) return;
+    let files;
+    try {
+      files = JSON.parse(carried[1]);
+    } catch {
+      return;
+    }
+    const data = await caches.open("data");
+    for (const [path, text] of Object.entries(files)) {
+      if (!/^data\/articles\/[^/]+\.md$/.test(path)) continue;
+      await data.put(new URL(path, scope).href, new Response(text, { headers: { "content-type": "text/markdown; charset=utf-8" } }));
+    }
+  },
+});
+
 routing.registerRoute(
   ({ request, url }) => request.mode === "navigate" && url.href.startsWith(scope),
-  new strategies.NetworkFirst({ cacheName: "pages", networkTimeoutSeconds: TIMEOUT_S, plugins: [okOnly(), keep(200), fromInstall(fileOf)] }),
+  new strategies.NetworkFirst({ cacheName: "pages", networkTimeoutSeconds: TIMEOUT_S, plugins: [okOnly(), keep(200), keepCarriedBodies(), fromInstall(fileOf)] }),
 );
 routing.registerRoute(
   ({ url }) => url.href.startsWith(scope) && url.pathname.startsWith(`${scopePath}data/`),

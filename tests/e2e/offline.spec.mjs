@@ -112,6 +112,10 @@ test("a second visit with no network: home, an article read before, the booking 
   await expect(page.locator(".article__body")).toBeVisible();
   await page.goto("/en/news");
   await expect(page.locator("main h1")).toBeVisible();
+  // Read by its address before (a shared link), it opens from the list too.
+  await page.locator(`a[href$="/en/news/${read.slug}"]`).first().click();
+  await expect(page.locator("main h1")).toHaveText(read.title.en);
+  await expect(page.locator(".article__body")).toBeVisible();
   await page.goto("/en/sponsors");
   await expect(page.locator("main h1")).toBeVisible();
 
