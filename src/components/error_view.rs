@@ -25,6 +25,15 @@ pub fn ErrorView(error: ApiError, #[prop(into)] retry: Callback<()>) -> impl Int
             msg
         }
     };
+    // That message promises the page when the network returns: it is
+    // fetched again then, without a tap (once per return).
+    Effect::new(move |was_online: Option<bool>| {
+        let now = online.get();
+        if network && was_online == Some(false) && now {
+            retry.run(());
+        }
+        now
+    });
     view! {
         <div class="error-view" role="alert">
             <p class="error-view__message">{move || tr(msg())()}</p>
