@@ -314,13 +314,18 @@ fn head_tags(facts: &Facts, page: &Page, lang: Lang, rendered: &Rendered) -> Str
         Page::Article(slug) => facts.index.find(slug),
         _ => None,
     };
-    let description = article
-        .and_then(|a| a.summary.show(lang))
-        .map_or(rendered.description.as_str(), |s| s.text);
+    // The page's own (an article's summary, see `use_head_described`).
+    let description = rendered.description.as_str();
     let image = article
         .and_then(|a| a.image.as_ref())
         .filter(|_| facts.root.is_some())
         .map(|i| facts.url(&format!("/{i}")));
+    // Without a picture of its own, a shared link shows the site's mark
+    // (a small card) rather than none.
+    let mark = facts
+        .root
+        .is_some()
+        .then(|| facts.url("/icons/icon-512.png"));
     let meta = |property: &str, content: &str| {
         format!(
             r#"<meta property="{property}" content="{}">"#,
@@ -346,7 +351,7 @@ fn head_tags(facts: &Facts, page: &Page, lang: Lang, rendered: &Rendered) -> Str
     if facts.root.is_some() {
         tag(meta("og:url", &canonical));
     }
-    if let Some(image) = &image {
+    if let Some(image) = image.as_ref().or(mark.as_ref()) {
         tag(meta("og:image", image));
     }
     let name =
@@ -361,6 +366,9 @@ fn head_tags(facts: &Facts, page: &Page, lang: Lang, rendered: &Rendered) -> Str
     ));
     tag(name("twitter:title", &rendered.title));
     tag(name("twitter:description", description));
+    if let Some(image) = image.as_ref().or(mark.as_ref()) {
+        tag(name("twitter:image", image));
+    }
     let text = |t: &crate::domain::Text| t.show_or_empty(lang).text.to_string();
     let publisher =
         serde_json::json!({ "@type": "Organization", "name": text(&facts.site.organiser) });

@@ -117,7 +117,12 @@ fn pages_carry_their_title_description_and_exactly_the_data_they_show() {
     write_site(&dist, &public, "/", today()).unwrap();
     let article = page(&dist, "/ar/news/both-languages");
     assert!(article.contains("<title>قصة باللغتين · معرض الاختبار</title>"));
-    assert!(article.contains(r#"<meta name="description" content="وصف موقع الاختبار.">"#));
+    // An article is described by its summary; a page without one, by the site's.
+    assert!(
+        article.contains(r#"<meta name="description" content="اقرأها بالإنجليزية أو العربية.">"#)
+    );
+    assert!(page(&dist, "/ar/news")
+        .contains(r#"<meta name="description" content="وصف موقع الاختبار.">"#));
     assert!(
         article.contains("النص العربي لقصة الاختبار."),
         "the body is in the page"
@@ -185,6 +190,9 @@ fn pages_tell_search_engines_and_link_previews_what_they_are() {
         r#"<meta property="og:locale:alternate" content="en_GB">"#,
         r#"<meta property="og:description" content="اقرأها بالإنجليزية أو العربية.">"#,
         r#"<meta name="twitter:card" content="summary">"#,
+        // No picture of its own: the site's mark, on a small card.
+        r#"<meta property="og:image" content="https://expo.fixture.test/expo/icons/icon-512.png">"#,
+        r#"<meta name="twitter:image" content="https://expo.fixture.test/expo/icons/icon-512.png">"#,
         r#""@type":"NewsArticle""#,
     ] {
         assert!(article.contains(tag), "{tag}");

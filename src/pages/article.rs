@@ -4,7 +4,9 @@ use crate::domain::route::Page;
 use crate::domain::{Lang, Msg};
 use crate::pages::home::BookBanner;
 use crate::pages::NotFoundPage;
-use crate::state::{page_href, tr, use_article_body, use_data, use_head, use_route, use_t};
+use crate::state::{
+    page_href, tr, use_article_body, use_data, use_head_described, use_route, use_t,
+};
 use leptos::prelude::*;
 use std::rc::Rc;
 
@@ -21,7 +23,18 @@ pub fn ArticlePage(slug: String) -> impl IntoView {
                 .map(|a| a.title.show_or_empty(l).text.to_string())
         })
     };
-    use_head(move |l| data.articles().ok().and_then(|i| title_of(&i, l)));
+    let summary_of = move |index: &ArticleIndex, l: Lang| {
+        slug.with_value(|s| {
+            index
+                .find(s)
+                .and_then(|a| a.summary.show(l))
+                .map(|s| s.text.to_string())
+        })
+    };
+    use_head_described(
+        move |l| data.articles().ok().and_then(|i| title_of(&i, l)),
+        move |l| data.articles().ok().and_then(|i| summary_of(&i, l)),
+    );
     view! {
         {loaded(data.articles(), move |index| match index.find(&slug.get_value()) {
             Some(_) => view! { <ArticleView index slug=slug.get_value()/> }.into_any(),

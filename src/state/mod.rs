@@ -121,6 +121,15 @@ pub fn use_go() -> impl Fn(&str, bool) + Clone + 'static {
 /// Sets the document title ("Page · Site") and description while the
 /// calling page is shown; both follow the language.
 pub fn use_head(page_title: impl Fn(Lang) -> Option<String> + Send + Sync + 'static) {
+    use_head_described(page_title, |_| None);
+}
+
+/// As [`use_head`], with the page's own description for search results
+/// and link previews (an article's summary); else the site's.
+pub fn use_head_described(
+    page_title: impl Fn(Lang) -> Option<String> + Send + Sync + 'static,
+    page_description: impl Fn(Lang) -> Option<String> + Send + Sync + 'static,
+) {
     let lang = use_lang();
     let site = use_data().site();
     crate::platform::keep_head(move || {
@@ -135,8 +144,8 @@ pub fn use_head(page_title: impl Fn(Lang) -> Option<String> + Send + Sync + 'sta
             (Some(p), true) => p,
             (None, _) => name,
         };
-        let description = site
-            .map(|s| s.description.show_or_empty(l).text.to_string())
+        let description = page_description(l)
+            .or_else(|| site.map(|s| s.description.show_or_empty(l).text.to_string()))
             .unwrap_or_default();
         (title, description)
     });

@@ -75,6 +75,13 @@ test.describe("without JavaScript", () => {
     await expect(page.locator('link[rel="alternate"][hreflang="ar"]')).toHaveAttribute("href", /\/ar\/news$/);
     await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", /\/ar\/news$/);
     await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", `الأخبار · ${site.name.ar}`);
+    // An article is described by its own summary, as built and once the app runs.
+    const { articles } = await (await page.request.get("/data/articles.json")).json();
+    const summed = articles.find((a) => a.summary?.ar);
+    await page.goto(`/ar/news/${summed.slug}`);
+    await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", summed.summary.ar);
+    await page.locator("a.lang-switch").click();
+    await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", summed.summary.en);
   });
 
   test("under a sub-path, behind an SPA rule, links keep the sub-path", async ({ page }) => {
