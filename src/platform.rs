@@ -230,10 +230,31 @@ mod browser {
     }
 
     /// What a visitor typed into the prerendered page before the app took
-    /// it over: the fields they changed, and where the caret was.
+    /// it over: the fields they changed, and where the focus was.
     pub struct Typed {
         fields: Vec<(String, TypedValue)>,
-        focus: Option<(String, Option<u32>)>,
+        focus: Option<Focus>,
+    }
+
+    /// Where the focus was: a field by its id (with the caret), or a link or
+    /// button, which has none, by its place among what can take the focus
+    /// and what it is (so a page still drawing never gets the wrong one).
+    enum Focus {
+        Field(String, Option<u32>),
+        Nth(u32, String),
+    }
+
+    /// What can take the focus, in the page's order.
+    const FOCUSABLE: &str = "a[href], button, input, select, textarea, [tabindex]";
+
+    /// A link or button as the visitor knows it: its tag, address and words.
+    fn looks(el: &web_sys::Element) -> String {
+        format!(
+            "{} {} {}",
+            el.tag_name(),
+            el.get_attribute("href").unwrap_or_default(),
+            el.text_content().unwrap_or_default()
+        )
     }
 
     enum TypedValue {
@@ -279,10 +300,19 @@ mod browser {
             }
         }
         typed.focus = doc.active_element().and_then(|el| {
-            let caret = el
-                .dyn_ref::<web_sys::HtmlInputElement>()
-                .and_then(|i| i.selection_start().ok().flatten());
-            (!el.id().is_empty() && el.id() != "main").then(|| (el.id(), caret))
+            if el.id() == "main" {
+                return None;
+            }
+            if !el.id().is_empty() {
+                let caret = el
+                    .dyn_ref::<web_sys::HtmlInputElement>()
+                    .and_then(|i| i.selection_start().ok().flatten());
+                return Some(Focus::Field(el.id(), caret));
+            }
+            let all = doc.query_selector_all(FOCUSABLE).ok()?;
+            (0..all.length())
+                .find(|&i| all.item(i).is_some_and(|n| n.is_same_node(Some(&el))))
+                .map(|i| Focus::Nth(i, looks(&el)))
         });
         typed
     }
@@ -325,18 +355,25 @@ mod browser {
                 }
                 false
             });
-            if let Some((id, caret)) = &typed.focus {
-                if let Some(el) = doc.get_element_by_id(id) {
-                    if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
-                        let _ = el.focus();
-                    }
-                    if let (Some(input), Some(at)) =
-                        (el.dyn_ref::<web_sys::HtmlInputElement>(), caret)
-                    {
-                        let _ = input.set_selection_range(*at, *at);
-                    }
-                    typed.focus = None;
+            let found = match &typed.focus {
+                Some(Focus::Field(id, _)) => doc.get_element_by_id(id),
+                Some(Focus::Nth(n, was)) => doc
+                    .query_selector_all(FOCUSABLE)
+                    .ok()
+                    .and_then(|all| all.item(*n))
+                    .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
+                    .filter(|el| looks(el) == *was),
+                None => None,
+            };
+            if let Some(el) = found {
+                // Unchecked: it may be an SVG element (see focus_by_id).
+                let _ = el.unchecked_ref::<web_sys::HtmlElement>().focus();
+                if let (Some(input), Some(Focus::Field(_, Some(at)))) =
+                    (el.dyn_ref::<web_sys::HtmlInputElement>(), &typed.focus)
+                {
+                    let _ = input.set_selection_range(*at, *at);
                 }
+                typed.focus = None;
             }
         }
         fn again(mut typed: Typed, frames: u32) {

@@ -200,6 +200,27 @@ test.describe("the app takes over", () => {
     await context.close();
   });
 
+  test("a link the keyboard reached before the app arrived keeps the focus", async ({ browser }) => {
+    const context = await browser.newContext({ baseURL: FIXTURE_ORIGIN });
+    const page = await context.newPage();
+    let release;
+    const arrived = new Promise((resolve) => (release = resolve));
+    await page.route(/\.wasm$/, async (route) => {
+      await arrived;
+      await route.continue();
+    });
+    await page.goto("/en/news");
+    // The skip link, then the brand, then the first links of the header.
+    for (let i = 0; i < 4; i++) await page.keyboard.press("Tab");
+    const before = await page.evaluate(() => [document.activeElement.tagName, document.activeElement.getAttribute("href"), document.activeElement.textContent]);
+    expect(before[0]).toBe("A");
+    release();
+    await ready(page);
+    const after = await page.evaluate(() => [document.activeElement.tagName, document.activeElement.getAttribute("href"), document.activeElement.textContent]);
+    expect(after).toEqual(before);
+    await context.close();
+  });
+
   test("a request kept in the browser opens from the not-found page a static host answers", async ({ page }) => {
     await page.clock.setFixedTime(new Date("2026-11-23T10:00:00Z"));
     await page.goto("/en/book");
