@@ -494,8 +494,8 @@ impl Msg {
         StandTypes => ("Stand types and prices", "أنواع الأجنحة وأسعارها"),
         PricePerM2 => ("Price per m²", "السعر للمتر المربع"),
         NeedsScripts => (
-            "Choosing stands and sending a request here need JavaScript, which is turned off in this browser.",
-            "اختيار الأجنحة وإرسال الطلب هنا يحتاجان إلى جافاسكربت، وهو معطّل في هذا المتصفح.",
+            "Choosing stands and sending a request here need JavaScript, which is turned off in this browser or could not load.",
+            "اختيار الأجنحة وإرسال الطلب هنا يحتاجان إلى جافاسكربت، وهو معطّل في هذا المتصفح أو تعذّر تحميله.",
         ),
         RequestByEmail => (
             "You can also send a stand request by e-mail to the organiser:",

@@ -144,6 +144,24 @@ test.describe("the app takes over", () => {
     await context.close();
   });
 
+  for (const [lang, note] of [["en", "JavaScript"], ["ar", "جافاسكربت"]]) {
+    test(`when the app's code fails to arrive, the booking reads as with scripts off, at once (${lang})`, async ({ browser }) => {
+      const context = await browser.newContext({ baseURL: FIXTURE_ORIGIN });
+      const page = await context.newPage();
+      await page.route(/\.wasm$/, (route) => route.abort());
+      await page.goto(`/${lang}/book`);
+      await expect(page.locator(".scripts-off-note")).toBeVisible();
+      await expect(page.locator(".scripts-off-note")).toContainText(note);
+      await expect(page.locator(".floor-plan__tools")).toBeHidden();
+      await expect(page.locator(".book__side")).toBeHidden();
+      // A kept request's address stops saying it is opening.
+      await page.goto(`/${lang}/book/request/${FIXTURE_EVENT.reference_prefix}-1123-ABCDEF`);
+      await expect(page.locator(".not-found__opening")).toBeHidden();
+      await expect(page.locator(".not-found__links")).toBeVisible();
+      await context.close();
+    });
+  }
+
   test("the language switch then changes the page in place, with no reload", async ({ page }) => {
     await page.goto("/en/news");
     await ready(page);
