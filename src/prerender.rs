@@ -277,6 +277,42 @@ fn og_locale(lang: Lang) -> &'static str {
 /// JSON for a `<script>` element. `<`, `>` and `&` are written as JSON
 /// escapes, so no text in the data (`</script>`, `<!--`) can end the element
 /// early or change how the HTML parser reads it.
+/// Another spelling of a page's address (`/en/news/`, `/AR/News`,
+/// `/en/news/index.html`) has no file, so a static host answers it with
+/// the not-found page, whose app corrects the address; on a slow link that
+/// is seconds of "Page not found" and the booking's code. This script goes
+/// to the page at once instead. Its table is the route parser's: each
+/// spelling is listed only if `Route::parse` reads it as that page, so the
+/// script can only take a shortcut the app would take; what it does not
+/// know is left to the app. (Keys are lower case: every page's path is.)
+fn other_spellings_script(pages: &[Page], base: &str) -> String {
+    let mut table = BTreeMap::new();
+    for page in pages {
+        for lang in Lang::ALL {
+            let path = page.path(lang);
+            let stem = path.trim_end_matches('/');
+            for spelling in [
+                path.clone(),
+                stem.to_string(),
+                format!("{stem}/"),
+                format!("{stem}.html"),
+                format!("{stem}/index.html"),
+            ] {
+                if spelling != path && Route::parse(&spelling) == Route::parse(&path) {
+                    table.insert(spelling, path.clone());
+                }
+            }
+            // In capitals: the same page, found by its lower-case key.
+            table.insert(path.clone(), path.clone());
+        }
+    }
+    format!(
+        r#"<script>(() => {{ const base = {}; const table = {}; let path = location.pathname; try {{ path = decodeURIComponent(path); }} catch {{}} if (!path.startsWith(base)) return; const to = table[path.slice(base.length).toLowerCase()]; if (to && base + to !== location.pathname) location.replace(base + to + location.search + location.hash); }})();</script>"#,
+        script_json(&base),
+        script_json(&table)
+    )
+}
+
 fn script_json(value: &impl serde::Serialize) -> String {
     serde_json::to_string(value)
         .unwrap_or_default()
@@ -522,15 +558,13 @@ pub fn write_site(
         page_html(shells.of("/"), None, &root, "").map_err(|e| vec![e])?,
     ));
     let missing = render(&env, "/404");
+    let head = format!(
+        r#"<meta name="robots" content="noindex">{}"#,
+        other_spellings_script(&pages, &env.base)
+    );
     out.push((
         NOT_FOUND_FILE.into(),
-        page_html(
-            shells.of("/404"),
-            None,
-            &missing,
-            r#"<meta name="robots" content="noindex">"#,
-        )
-        .map_err(|e| vec![e])?,
+        page_html(shells.of("/404"), None, &missing, &head).map_err(|e| vec![e])?,
     ));
     let mut written = Vec::new();
     for (path, html) in out {

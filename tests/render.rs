@@ -214,6 +214,21 @@ fn the_root_offers_both_languages_and_the_not_found_page_is_not_indexed() {
     let missing = fs::read_to_string(dist.join("404.html")).unwrap();
     assert!(missing.contains(r#"<meta name="robots" content="noindex">"#));
     assert!(missing.contains("Page not found"));
+    // Other spellings of a page go there at once, as the route parser reads
+    // them; a request's address (kept in the browser) is left to the app.
+    for (spelling, page) in [
+        ("/en/news/", "/en/news"),
+        ("/ar/news/both-languages.html", "/ar/news/both-languages"),
+        ("/en/index.html", "/en/"),
+        ("/ar", "/ar/"),
+        ("/en/book/details/", "/en/book/details"),
+    ] {
+        assert!(
+            missing.contains(&format!(r#""{spelling}":"{page}""#)),
+            "{spelling}"
+        );
+    }
+    assert!(!missing.contains(r#""/en/book/request"#));
 }
 
 #[test]

@@ -429,6 +429,18 @@ test.describe("addresses", () => {
     });
   }
 
+  test("another spelling of a page goes there before any code runs, query and fragment kept", async ({ page }) => {
+    // No Wasm at all: only the not-found page's own head can correct it.
+    await page.route(/\.wasm$/, (route) => route.abort());
+    await page.goto("/AR/News/?utm_source=whatsapp#top", { waitUntil: "domcontentloaded" });
+    await expect(page).toHaveURL("/ar/news?utm_source=whatsapp#top");
+    await expect(page.locator("html")).toHaveAttribute("lang", "ar");
+    await expect(page.locator("main h1")).not.toHaveText("Page not found");
+    // A request's address is the app's to open: it stays.
+    await page.goto("/en/book/request/FX-1123-ABCDEF", { waitUntil: "domcontentloaded" });
+    await expect(page).toHaveURL("/en/book/request/FX-1123-ABCDEF");
+  });
+
   test("a corrected address keeps its query and fragment", async ({ page }) => {
     const site = new Site(page);
     await site.open("/EN/News?utm_source=whatsapp#top");
