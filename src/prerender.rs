@@ -433,20 +433,23 @@ fn head_tags(facts: &Facts, page: &Page, lang: Lang, rendered: &Rendered) -> Str
                 "@type": "NewsArticle",
                 "headline": text(&a.title),
                 "inLanguage": a.title.show_or_empty(lang).lang.code(),
+                // The news is the organiser's own.
+                "author": publisher,
                 "publisher": publisher,
                 "mainEntityOfPage": canonical,
             });
             if let Some(date) = a.date {
                 value["datePublished"] = date.to_string().into();
             }
-            if let Some(image) = &image {
-                value["image"] = image.clone().into();
-            }
             Some(value)
         }
         _ => None,
     };
-    if let Some(data) = data {
+    if let Some(mut data) = data {
+        // Search engines want a picture of each: the page's, else the mark.
+        if let (None, Some(picture)) = (data.get("image"), image.as_ref().or(mark.as_ref())) {
+            data["image"] = picture.clone().into();
+        }
         tag(format!(
             r#"<script type="application/ld+json">{}</script>"#,
             script_json(&data)

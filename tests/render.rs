@@ -194,12 +194,15 @@ fn pages_tell_search_engines_and_link_previews_what_they_are() {
         r#"<meta property="og:image" content="https://expo.fixture.test/expo/icons/icon-512.png">"#,
         r#"<meta name="twitter:image" content="https://expo.fixture.test/expo/icons/icon-512.png">"#,
         r#""@type":"NewsArticle""#,
+        r#""author":{"@type":"Organization""#,
+        r#""image":"https://expo.fixture.test/expo/icons/icon-512.png""#,
     ] {
         assert!(article.contains(tag), "{tag}");
     }
     let home = page(&dist, "/en/");
     assert!(home.contains(r#""@type":"ExhibitionEvent""#));
     assert!(home.contains(r#""startDate":"2027-04-19""#));
+    assert!(home.contains(r#""image":"https://expo.fixture.test/expo/icons/icon-512.png""#));
     assert!(home.contains(r#"<meta property="og:type" content="website">"#));
     let robots = fs::read_to_string(dist.join("robots.txt")).unwrap();
     assert!(robots.contains("Sitemap: https://expo.fixture.test/expo/sitemap.xml"));
