@@ -8,7 +8,7 @@
 //    Workbox's injectManifest: the list of files installed ahead of time is
 //    globbed from the built folder (every entry's Wasm and JS, fonts,
 //    icons, manifests, data files and pages with their styles), never named here, except that
-//    of the articles only the latest ARTICLES_AHEAD (pages and bodies) are
+//    of the articles only the latest ARTICLES_AHEAD with a text (pages and bodies) are
 //    installed: the others are kept as they are read;
 // 3. the manifests' icons (public/icons, see scripts/icons.mjs) copied in;
 // 4. the Workbox runtime copied next to it, so no script comes from a CDN.
@@ -55,10 +55,11 @@ async function manifests(site) {
   }
 }
 
-/** The articles to install ahead of time: the latest by date. */
+/** The articles to install ahead of time: the latest by date that have a text to read (one with none yet has nothing to read offline). */
 function latestSlugs(index) {
   return new Set(
     [...(index.articles ?? [])]
+      .filter((a) => (a.body ?? []).length > 0)
       .sort((a, b) => String(b.date ?? "").localeCompare(String(a.date ?? "")))
       .slice(0, ARTICLES_AHEAD)
       .map((a) => a.slug),

@@ -465,7 +465,12 @@ fn sitemap(facts: &Facts, pages: &[Page]) -> Option<(String, String)> {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    for page in pages {
+    // The request form is no page to find: it starts from a choice made
+    // on the plan.
+    for page in pages
+        .iter()
+        .filter(|p| **p != Page::Book(BookStep::Details))
+    {
         for lang in Lang::ALL {
             out.push_str(&format!(
                 "<url><loc>{}</loc>",

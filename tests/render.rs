@@ -204,6 +204,10 @@ fn pages_tell_search_engines_and_link_previews_what_they_are() {
     assert!(home.contains(r#""startDate":"2027-04-19""#));
     assert!(home.contains(r#""image":"https://expo.fixture.test/expo/icons/icon-512.png""#));
     assert!(home.contains(r#"<meta property="og:type" content="website">"#));
+    // The request form starts from a choice on the plan: no page to find.
+    let sitemap = fs::read_to_string(dist.join("sitemap.xml")).unwrap();
+    assert!(sitemap.contains("/expo/en/book</loc>"));
+    assert!(!sitemap.contains("/book/details"));
     let robots = fs::read_to_string(dist.join("robots.txt")).unwrap();
     assert!(robots.contains("Sitemap: https://expo.fixture.test/expo/sitemap.xml"));
 }
