@@ -1,5 +1,5 @@
 // Exhibitors choosing stands, getting a quote and sending a stand request.
-import { test, expect, waitForApp, dataFromNetwork } from "./test.mjs";
+import { test, expect, waitForApp, dataFromNetwork, ready } from "./test.mjs";
 import AxeBuilder from "@axe-core/playwright";
 import { Booking, VALID } from "./booking.mjs";
 import { Site } from "./site.mjs";
@@ -22,6 +22,9 @@ test("the whole journey in English with a mouse, from the home page to a printed
   await page.goto("/en/");
   await page.locator(".hero").getByRole("link", { name: "Book a Stand" }).click();
   await expect(page).toHaveURL(/\/en\/book$/);
+  // The booking has code of its own, loaded with the page: until it runs,
+  // its controls show a progress pointer and a click does nothing.
+  await ready(page);
 
   // A lone 9 m² shell stand breaks the 12 m² minimum: the reason is shown, nothing is priced.
   await b.stand("T2").click();
