@@ -234,6 +234,9 @@ mod browser {
     pub struct Typed {
         fields: Vec<(String, TypedValue)>,
         focus: Option<Focus>,
+        /// Stands tapped on the plan, by element id, in order (the head
+        /// script in index.html notes them).
+        taps: Vec<String>,
     }
 
     /// Where the focus was: a field by its id (with the caret), or a link or
@@ -270,6 +273,16 @@ mod browser {
         let mut typed = Typed {
             fields: Vec::new(),
             focus: None,
+            taps: web_sys::window()
+                .and_then(|w| js_sys::Reflect::get(&w, &"expoEarlyTaps".into()).ok())
+                .filter(|taps| taps.is_object())
+                .map(|taps| {
+                    js_sys::Array::from(&taps)
+                        .iter()
+                        .filter_map(|id| id.as_string())
+                        .collect()
+                })
+                .unwrap_or_default(),
         };
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
             return typed;
@@ -317,8 +330,18 @@ mod browser {
         typed
     }
 
+    /// Sends `el` a bubbling event, as the browser would.
+    fn fire(el: &web_sys::Element, name: &str) {
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        if let Ok(ev) = web_sys::Event::new_with_event_init_dict(name, &init) {
+            let _ = el.dispatch_event(&ev);
+        }
+    }
+
     /// Puts what was typed into the app's own fields, as if typed there (so
-    /// the app checks and saves it), and the caret back where it was. A field
+    /// the app checks and saves it), taps the stands that were tapped, and
+    /// puts the focus and caret back where they were. A field
     /// the app draws a little later (its data still parsing) is waited for,
     /// a frame at a time, for up to a second.
     pub fn restore_typed(typed: Typed) {
@@ -348,13 +371,15 @@ mod browser {
                         "input"
                     }
                 };
-                let init = web_sys::EventInit::new();
-                init.set_bubbles(true);
-                if let Ok(ev) = web_sys::Event::new_with_event_init_dict(event, &init) {
-                    let _ = el.dispatch_event(&ev);
-                }
+                fire(&el, event);
                 false
             });
+            // Each tap as a click on the app's own stand, in order; a stand
+            // not drawn yet (its data still parsing) holds the rest back.
+            while let Some(el) = typed.taps.first().and_then(|id| doc.get_element_by_id(id)) {
+                fire(&el, "click");
+                typed.taps.remove(0);
+            }
             let found = match &typed.focus {
                 Some(Focus::Field(id, _)) => doc.get_element_by_id(id),
                 Some(Focus::Nth(n, was)) => doc
@@ -378,7 +403,9 @@ mod browser {
         }
         fn again(mut typed: Typed, frames: u32) {
             attempt(&mut typed);
-            if frames == 0 || (typed.fields.is_empty() && typed.focus.is_none()) {
+            if frames == 0
+                || (typed.fields.is_empty() && typed.focus.is_none() && typed.taps.is_empty())
+            {
                 return;
             }
             leptos::prelude::request_animation_frame(move || again(typed, frames - 1));

@@ -218,6 +218,27 @@ test.describe("the app takes over", () => {
     await context.close();
   });
 
+  test("a stand tapped on the plan before the app arrived is chosen when it does, once", async ({ browser }) => {
+    const context = await browser.newContext({ baseURL: FIXTURE_ORIGIN });
+    const page = await context.newPage();
+    let release;
+    const arrived = new Promise((resolve) => (release = resolve));
+    await page.route(/\.wasm$/, async (route) => {
+      await arrived;
+      await route.continue();
+    });
+    await page.goto("/en/book");
+    await page.locator("#stand-T1").click();
+    release();
+    await ready(page);
+    await expect(page.locator("#stand-T1")).toHaveAttribute("aria-pressed", "true");
+    await expect(page.locator(".selection__item")).toHaveCount(1);
+    // Tapped again in the app, it goes: the early tap was not replayed twice.
+    await page.locator("#stand-T1").click();
+    await expect(page.locator("#stand-T1")).toHaveAttribute("aria-pressed", "false");
+    await context.close();
+  });
+
   test("a link the keyboard reached before the app arrived keeps the focus", async ({ browser }) => {
     const context = await browser.newContext({ baseURL: FIXTURE_ORIGIN });
     const page = await context.newPage();
