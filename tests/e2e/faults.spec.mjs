@@ -4,7 +4,7 @@
 // hangs. The README lists this table with what the user sees in each case.
 import { test, expect, dataFromNetwork, waitForApp } from "./test.mjs";
 import { createServer } from "node:http";
-import { Site, SUBPATH } from "./site.mjs";
+import { Site, SUBPATH, FIXTURE_ORIGIN } from "./site.mjs";
 import { FIXTURE_EVENT, useFixtures, storedDraft, endpoint, makeRequest } from "./fixtures.mjs";
 
 const TODAY = new Date("2026-11-23T10:00:00Z");
@@ -429,8 +429,11 @@ test.describe("addresses", () => {
     });
   }
 
-  test("another spelling of a page goes there before any code runs, query and fragment kept", async ({ page }) => {
-    // No Wasm at all: only the not-found page's own head can correct it.
+  test("another spelling of a page goes there before any code runs, query and fragment kept", async ({ browser }) => {
+    // No Wasm at all (a page that does not wait for the app): only the
+    // not-found page's own head can correct it.
+    const context = await browser.newContext({ baseURL: FIXTURE_ORIGIN });
+    const page = await context.newPage();
     await page.route(/\.wasm$/, (route) => route.abort());
     await page.goto("/AR/News/?utm_source=whatsapp#top", { waitUntil: "domcontentloaded" });
     await expect(page).toHaveURL("/ar/news?utm_source=whatsapp#top");
@@ -439,6 +442,7 @@ test.describe("addresses", () => {
     // A request's address is the app's to open: it stays.
     await page.goto("/en/book/request/FX-1123-ABCDEF", { waitUntil: "domcontentloaded" });
     await expect(page).toHaveURL("/en/book/request/FX-1123-ABCDEF");
+    await context.close();
   });
 
   test("a corrected address keeps its query and fragment", async ({ page }) => {
