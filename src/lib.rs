@@ -34,7 +34,8 @@ pub fn start(entry: Entry) {
     platform::restore_typed(typed);
     // For tools and tests: from here on the page is the app's.
     if let Some(html) = document().document_element() {
-        let _ = html.class_list().remove_1("opening-request");
+        // It started after all (a script of the page failed, not its own).
+        let _ = html.class_list().remove_2("opening-request", "app-failed");
         let _ = html.set_attribute("data-app", "ready");
     }
 }

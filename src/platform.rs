@@ -234,8 +234,8 @@ mod browser {
     pub struct Typed {
         fields: Vec<(String, TypedValue)>,
         focus: Option<Focus>,
-        /// Stands tapped on the plan, by element id, in order (the head
-        /// script in index.html notes them).
+        /// Stands tapped on the plan, by element id, in order, each once
+        /// (the head script in index.html notes them).
         taps: Vec<String>,
     }
 
@@ -374,10 +374,14 @@ mod browser {
                 fire(&el, event);
                 false
             });
-            // Each tap as a click on the app's own stand, in order; a stand
-            // not drawn yet (its data still parsing) holds the rest back.
+            // Each tap chooses its stand, in order, as a click on the app's
+            // own (a stand not drawn yet, its data still parsing, holds the
+            // rest back). A tap chooses, never takes away: a stand the
+            // restored draft already holds is left chosen.
             while let Some(el) = typed.taps.first().and_then(|id| doc.get_element_by_id(id)) {
-                fire(&el, "click");
+                if el.get_attribute("aria-pressed").as_deref() != Some("true") {
+                    fire(&el, "click");
+                }
                 typed.taps.remove(0);
             }
             let found = match &typed.focus {

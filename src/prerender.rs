@@ -274,9 +274,6 @@ fn og_locale(lang: Lang) -> &'static str {
     }
 }
 
-/// JSON for a `<script>` element. `<`, `>` and `&` are written as JSON
-/// escapes, so no text in the data (`</script>`, `<!--`) can end the element
-/// early or change how the HTML parser reads it.
 /// Another spelling of a page's address (`/en/news/`, `/AR/News`,
 /// `/en/news/index.html`) has no file, so a static host answers it with
 /// the not-found page, whose app corrects the address; on a slow link that
@@ -307,12 +304,18 @@ fn other_spellings_script(pages: &[Page], base: &str) -> String {
         }
     }
     format!(
-        r#"<script>(() => {{ const base = {}; const table = {}; let path = location.pathname; try {{ path = decodeURIComponent(path); }} catch {{}} if (!path.startsWith(base)) return; const to = table[path.slice(base.length).toLowerCase()]; if (to && base + to !== location.pathname) location.replace(base + to + location.search + location.hash); }})();</script>"#,
+        // Once per address and tab: a host that sends the page's own path
+        // back here (a folder's trailing slash added) would loop for ever;
+        // the second time, the app is left to say what it is.
+        r#"<script>(() => {{ const base = {}; const table = {}; let path = location.pathname; try {{ path = decodeURIComponent(path); }} catch {{}} if (!path.startsWith(base)) return; const to = table[path.slice(base.length).toLowerCase()]; if (!to || base + to === location.pathname) return; const tried = "expo.spelling." + location.pathname; try {{ if (sessionStorage.getItem(tried)) return; sessionStorage.setItem(tried, "1"); }} catch {{ return; }} location.replace(base + to + location.search + location.hash); }})();</script>"#,
         script_json(&base),
         script_json(&table)
     )
 }
 
+/// JSON for a `<script>` element. `<`, `>` and `&` are written as JSON
+/// escapes, so no text in the data (`</script>`, `<!--`) can end the element
+/// early or change how the HTML parser reads it.
 fn script_json(value: &impl serde::Serialize) -> String {
     serde_json::to_string(value)
         .unwrap_or_default()
@@ -566,13 +569,20 @@ pub fn write_site(
         page_html(shells.of("/"), None, &root, "").map_err(|e| vec![e])?,
     ));
     let missing = render(&env, "/404");
-    let head = format!(
-        r#"<meta name="robots" content="noindex">{}"#,
-        other_spellings_script(&pages, &env.base)
-    );
+    let html = page_html(
+        shells.of("/404"),
+        None,
+        &missing,
+        r#"<meta name="robots" content="noindex">"#,
+    )
+    .map_err(|e| vec![e])?;
+    // First in the head (after the charset, which must come early), before
+    // the preloads of the booking's code start.
+    let charset = r#"<meta charset="utf-8">"#;
+    let spellings = other_spellings_script(&pages, &env.base);
     out.push((
         NOT_FOUND_FILE.into(),
-        page_html(shells.of("/404"), None, &missing, &head).map_err(|e| vec![e])?,
+        html.replacen(charset, &format!("{charset}\n  {spellings}"), 1),
     ));
     let mut written = Vec::new();
     for (path, html) in out {

@@ -236,6 +236,9 @@ fn the_root_offers_both_languages_and_the_not_found_page_is_not_indexed() {
         );
     }
     assert!(!missing.contains(r#""/en/book/request"#));
+    // Before anything the page loads (its preloads start as they are read).
+    let script = missing.find("expo.spelling").unwrap();
+    assert!(script < missing.find("<link").unwrap());
 }
 
 #[test]

@@ -74,6 +74,8 @@ const fromInstall = (alternative) => ({
  * An article's body arrives that way when its page is opened by its address
  * (a shared link), never as a file of its own; kept beside the page, it is
  * there when the article is opened offline from inside the site too.
+ * (Put straight into the cache, they escape its expiry count: one small
+ * text per article read, replaced when the article is read again.)
  */
 const keepCarriedBodies = () => ({
   cacheDidUpdate: async ({ newResponse }) => {

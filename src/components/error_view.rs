@@ -26,14 +26,26 @@ pub fn ErrorView(error: ApiError, #[prop(into)] retry: Callback<()>) -> impl Int
         }
     };
     // That message promises the page when the network returns: it is
-    // fetched again then, without a tap (once per return).
+    // fetched again then, without a tap; and, as a network comes back in
+    // steps, again a few seconds after each failure for half a minute.
     Effect::new(move |was_online: Option<bool>| {
         let now = online.get();
         if network && was_online == Some(false) && now {
-            retry.run(());
+            untrack(|| retry.run(()));
         }
         now
     });
+    if network && crate::offline::just_back_online() {
+        let again = set_timeout_with_handle(
+            move || untrack(|| retry.run(())),
+            std::time::Duration::from_secs(3),
+        );
+        on_cleanup(move || {
+            if let Ok(again) = again {
+                again.clear();
+            }
+        });
+    }
     view! {
         <div class="error-view" role="alert">
             <p class="error-view__message">{move || tr(msg())()}</p>

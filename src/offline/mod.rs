@@ -63,6 +63,20 @@ const OUTBOX_WAIT_MS: u32 = 10_000;
 /// the next page, or the worker's Background Sync).
 const RETRY_MS: [u64; 4] = [2_000, 5_000, 15_000, 60_000];
 
+thread_local! {
+    /// When the browser last said the network was back.
+    static BACK_ONLINE_MS: std::cell::Cell<Option<u64>> = const { std::cell::Cell::new(None) };
+}
+
+/// Whether the network came back in the last half minute: a network often
+/// returns in steps (a link before its DNS), so what fails then is tried
+/// again (see `ErrorView`).
+pub fn just_back_online() -> bool {
+    BACK_ONLINE_MS
+        .get()
+        .is_some_and(|at| crate::platform::now_ms().saturating_sub(at) < 30_000)
+}
+
 /// Whether the browser says it has a network (always true at build time).
 pub fn use_online() -> ReadSignal<bool> {
     use_context::<OfflineCtx>()
@@ -124,6 +138,7 @@ pub fn OfflineStatus() -> impl IntoView {
         set_online.set(browser::on_line());
         // For the page's life: the shell never unmounts.
         window_event_listener(leptos::ev::online, move |_| {
+            BACK_ONLINE_MS.set(Some(crate::platform::now_ms()));
             set_online.set(true);
             ask_outbox();
         });

@@ -228,6 +228,8 @@ test.describe("the app takes over", () => {
       await route.continue();
     });
     await page.goto("/en/book");
+    // Tapped twice, impatiently: it is chosen, not chosen and taken away.
+    await page.locator("#stand-T1").click();
     await page.locator("#stand-T1").click();
     release();
     await ready(page);
@@ -236,6 +238,33 @@ test.describe("the app takes over", () => {
     // Tapped again in the app, it goes: the early tap was not replayed twice.
     await page.locator("#stand-T1").click();
     await expect(page.locator("#stand-T1")).toHaveAttribute("aria-pressed", "false");
+    await context.close();
+  });
+
+  test("an error from a script not the site's hides nothing; one the app outlives is forgotten", async ({ browser }) => {
+    const context = await browser.newContext({ baseURL: FIXTURE_ORIGIN });
+    const page = await context.newPage();
+    let release;
+    const arrived = new Promise((resolve) => (release = resolve));
+    await page.route(/\.wasm$/, async (route) => {
+      await arrived;
+      await route.continue();
+    });
+    await page.goto("/en/book", { waitUntil: "domcontentloaded" });
+    const html = page.locator("html");
+    // An extension's script throwing in the page: not the site's code.
+    await page.evaluate(() => dispatchEvent(new ErrorEvent("error", { filename: "chrome-extension://abc/inject.js", message: "boom" })));
+    await expect(html).not.toHaveClass(/app-failed/);
+    // One of the site's own, before the app: the booking reads as with
+    // scripts off, until the app starts after all.
+    await page.evaluate(() => dispatchEvent(new ErrorEvent("error", { filename: location.href, message: "boom" })));
+    await expect(html).toHaveClass(/app-failed/);
+    await expect(page.locator(".scripts-off-note")).toBeVisible();
+    release();
+    await ready(page);
+    await expect(html).not.toHaveClass(/app-failed/);
+    await expect(page.locator(".book__side")).toBeVisible();
+    await expect(page.locator(".scripts-off-note")).toBeHidden();
     await context.close();
   });
 

@@ -345,7 +345,9 @@ fn Extras(event: StoredValue<Event>) -> impl IntoView {
         }
     });
     view! {
-        <details class="extras">
+        // Open while extras past their deadline are in the way: the button
+        // that removes them is the way on.
+        <details class="extras" open=kept>
             <summary id=EXTRAS_TITLE><h2 class="extras__title">{tr(Msg::Extras)}</h2></summary>
             <p class="extras__hint">{tr(Msg::ExtrasHint)}" "{until}</p>
             <Show when=kept>

@@ -12,11 +12,11 @@ use leptos::prelude::*;
 use std::collections::HashSet;
 use wasm_bindgen::JsCast;
 
-/// Step 2: company, fascia names (with a live preview), contact and terms.
 /// The notice of the rules a choice breaks, where focus goes when Send
 /// meets one.
 const IN_THE_WAY: &str = "details-in-the-way";
 
+/// Step 2: company, fascia names (with a live preview), contact and terms.
 /// Errors show beside their field as soon as the field is left, in the
 /// visitor's language; what was typed is never cleared.
 #[component]

@@ -201,7 +201,10 @@ fn Notice() -> impl IntoView {
     let route = use_route();
     let lang = use_lang();
     move || {
-        let said = if let Some(reference) = booking.made_elsewhere.get() {
+        // A request this browser could not keep outranks the news of
+        // another tab's: it asks to download or print now.
+        let pressing = notice.get() == Some(StorageNotice::RequestNotStored);
+        let said = if let (false, Some(reference)) = (pressing, booking.made_elsewhere.get()) {
             let page = Page::Book(BookStep::Request(reference.clone()));
             let href = move || route.href(&page.path(lang.get()));
             // Followed, it has been read.
