@@ -99,6 +99,19 @@ test.describe("without JavaScript", () => {
   });
 });
 
+/** A page on the fixture site whose app's code is held back until `release()`: a slow link. */
+async function codeHeldBack(browser) {
+  const context = await browser.newContext({ baseURL: FIXTURE_ORIGIN });
+  const page = await context.newPage();
+  let release;
+  const arrived = new Promise((resolve) => (release = resolve));
+  await page.route(/\.wasm$/, async (route) => {
+    await arrived;
+    await route.continue();
+  });
+  return { context, page, release };
+}
+
 test.describe("the app takes over", () => {
   test("with no fetch, no duplicate, no layout shift and nothing else changed", async ({ page }) => {
     const errors = [];
@@ -192,14 +205,7 @@ test.describe("the app takes over", () => {
 
   test("what was typed before the app arrived is kept, and the caret stays in its field", async ({ browser }) => {
     // A slow link: the form shows, and is used, before the code arrives.
-    const context = await browser.newContext({ baseURL: FIXTURE_ORIGIN });
-    const page = await context.newPage();
-    let release;
-    const arrived = new Promise((resolve) => (release = resolve));
-    await page.route(/\.wasm$/, async (route) => {
-      await arrived;
-      await route.continue();
-    });
+    const { context, page, release } = await codeHeldBack(browser);
     await page.goto("/en/book/details");
     await page.locator("#company").fill("Early Bird Trading");
     await page.locator("#accept-terms").check();
@@ -219,14 +225,7 @@ test.describe("the app takes over", () => {
   });
 
   test("a stand tapped on the plan before the app arrived is chosen when it does, once", async ({ browser }) => {
-    const context = await browser.newContext({ baseURL: FIXTURE_ORIGIN });
-    const page = await context.newPage();
-    let release;
-    const arrived = new Promise((resolve) => (release = resolve));
-    await page.route(/\.wasm$/, async (route) => {
-      await arrived;
-      await route.continue();
-    });
+    const { context, page, release } = await codeHeldBack(browser);
     await page.goto("/en/book");
     // Tapped twice, impatiently: it is chosen, not chosen and taken away.
     await page.locator("#stand-T1").click();
@@ -242,14 +241,7 @@ test.describe("the app takes over", () => {
   });
 
   test("an error from a script not the site's hides nothing; one the app outlives is forgotten", async ({ browser }) => {
-    const context = await browser.newContext({ baseURL: FIXTURE_ORIGIN });
-    const page = await context.newPage();
-    let release;
-    const arrived = new Promise((resolve) => (release = resolve));
-    await page.route(/\.wasm$/, async (route) => {
-      await arrived;
-      await route.continue();
-    });
+    const { context, page, release } = await codeHeldBack(browser);
     await page.goto("/en/book", { waitUntil: "domcontentloaded" });
     const html = page.locator("html");
     // An extension's script throwing in the page: not the site's code.
@@ -269,14 +261,7 @@ test.describe("the app takes over", () => {
   });
 
   test("a link the keyboard reached before the app arrived keeps the focus", async ({ browser }) => {
-    const context = await browser.newContext({ baseURL: FIXTURE_ORIGIN });
-    const page = await context.newPage();
-    let release;
-    const arrived = new Promise((resolve) => (release = resolve));
-    await page.route(/\.wasm$/, async (route) => {
-      await arrived;
-      await route.continue();
-    });
+    const { context, page, release } = await codeHeldBack(browser);
     await page.goto("/en/news");
     // The skip link, then the brand, then the first links of the header.
     for (let i = 0; i < 4; i++) await page.keyboard.press("Tab");
