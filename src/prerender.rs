@@ -383,7 +383,14 @@ fn head_tags(facts: &Facts, page: &Page, lang: Lang, rendered: &Rendered) -> Str
         "og:site_name",
         facts.site.name.show_or_empty(lang).text,
     ));
-    tag(meta("og:title", &rendered.title));
+    // The page's own title: a preview shows the site's name beside it
+    // (og:site_name), so "· Site" would say it twice.
+    let site_name = facts.site.name.show_or_empty(lang).text;
+    let title = rendered
+        .title
+        .strip_suffix(&format!(" · {site_name}"))
+        .unwrap_or(&rendered.title);
+    tag(meta("og:title", title));
     tag(meta("og:description", description));
     tag(meta("og:locale", og_locale(lang)));
     tag(meta("og:locale:alternate", og_locale(lang.other())));
@@ -403,7 +410,7 @@ fn head_tags(facts: &Facts, page: &Page, lang: Lang, rendered: &Rendered) -> Str
             "summary"
         },
     ));
-    tag(name("twitter:title", &rendered.title));
+    tag(name("twitter:title", title));
     tag(name("twitter:description", description));
     if let Some(image) = image.as_ref().or(mark.as_ref()) {
         tag(name("twitter:image", image));

@@ -165,7 +165,9 @@ fn a_new_article_gets_its_pages_with_no_code_change() {
         "<url><loc>https://expo.fixture.test/ar/news/added-by-an-editor</loc><xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://expo.fixture.test/en/news/added-by-an-editor\"/>"
     ));
     // Its title is text everywhere in the head: never markup, never the end of a script.
-    assert!(added.contains(r#"<meta property="og:title" content="Added by an editor &lt;/script&gt;&lt;b&gt;&quot;quoted&quot;&lt;/b&gt; · Fixture Expo">"#), "{added}");
+    // Without the site's name, which og:site_name gives beside it.
+    assert!(added.contains(r#"<meta property="og:title" content="Added by an editor &lt;/script&gt;&lt;b&gt;&quot;quoted&quot;&lt;/b&gt;">"#), "{added}");
+    assert!(added.contains(r#"<meta property="og:site_name" content="Fixture Expo">"#));
     assert!(added.contains(
         r#""headline":"Added by an editor \u003c/script\u003e\u003cb\u003e\"quoted\"\u003c/b\u003e""#
     ));
