@@ -289,7 +289,6 @@ fn other_spellings_script(pages: &[Page], base: &str) -> String {
             let path = page.path(lang);
             let stem = path.trim_end_matches('/');
             for spelling in [
-                path.clone(),
                 stem.to_string(),
                 format!("{stem}/"),
                 format!("{stem}.html"),
@@ -365,6 +364,7 @@ fn head_tags(facts: &Facts, page: &Page, lang: Lang, rendered: &Rendered) -> Str
         .root
         .is_some()
         .then(|| facts.url("/icons/icon-512.png"));
+    let picture = image.as_ref().or(mark.as_ref());
     let meta = |property: &str, content: &str| {
         format!(
             r#"<meta property="{property}" content="{}">"#,
@@ -379,13 +379,10 @@ fn head_tags(facts: &Facts, page: &Page, lang: Lang, rendered: &Rendered) -> Str
             "website"
         },
     ));
-    tag(meta(
-        "og:site_name",
-        facts.site.name.show_or_empty(lang).text,
-    ));
+    let site_name = facts.site.name.show_or_empty(lang).text;
+    tag(meta("og:site_name", site_name));
     // The page's own title: a preview shows the site's name beside it
     // (og:site_name), so "· Site" would say it twice.
-    let site_name = facts.site.name.show_or_empty(lang).text;
     let title = rendered
         .title
         .strip_suffix(&format!(" · {site_name}"))
@@ -397,8 +394,8 @@ fn head_tags(facts: &Facts, page: &Page, lang: Lang, rendered: &Rendered) -> Str
     if facts.root.is_some() {
         tag(meta("og:url", &canonical));
     }
-    if let Some(image) = image.as_ref().or(mark.as_ref()) {
-        tag(meta("og:image", image));
+    if let Some(picture) = picture {
+        tag(meta("og:image", picture));
     }
     let name =
         |n: &str, content: &str| format!(r#"<meta name="{n}" content="{}">"#, escape(content));
@@ -412,8 +409,8 @@ fn head_tags(facts: &Facts, page: &Page, lang: Lang, rendered: &Rendered) -> Str
     ));
     tag(name("twitter:title", title));
     tag(name("twitter:description", description));
-    if let Some(image) = image.as_ref().or(mark.as_ref()) {
-        tag(name("twitter:image", image));
+    if let Some(picture) = picture {
+        tag(name("twitter:image", picture));
     }
     let text = |t: &crate::domain::Text| t.show_or_empty(lang).text.to_string();
     let publisher =
@@ -457,7 +454,7 @@ fn head_tags(facts: &Facts, page: &Page, lang: Lang, rendered: &Rendered) -> Str
     };
     if let Some(mut data) = data {
         // Search engines want a picture of each: the page's, else the mark.
-        if let (None, Some(picture)) = (data.get("image"), image.as_ref().or(mark.as_ref())) {
+        if let (None, Some(picture)) = (data.get("image"), picture) {
             data["image"] = picture.clone().into();
         }
         tag(format!(

@@ -1,5 +1,5 @@
 use crate::components::{loaded, ArticleCard, ErrorView, Loading, LocalDate};
-use crate::domain::article::{ArticleIndex, Block, BodyChoice};
+use crate::domain::article::{ArticleIndex, ArticleMeta, Block, BodyChoice};
 use crate::domain::route::Page;
 use crate::domain::{Lang, Msg};
 use crate::pages::home::BookBanner;
@@ -16,24 +16,14 @@ use std::rc::Rc;
 pub fn ArticlePage(slug: String) -> impl IntoView {
     let data = use_data();
     let slug = StoredValue::new(slug);
-    let title_of = move |index: &ArticleIndex, l: Lang| {
-        slug.with_value(|s| {
-            index
-                .find(s)
-                .map(|a| a.title.show_or_empty(l).text.to_string())
-        })
-    };
-    let summary_of = move |index: &ArticleIndex, l: Lang| {
-        slug.with_value(|s| {
-            index
-                .find(s)
-                .and_then(|a| a.summary.show(l))
-                .map(|s| s.text.to_string())
-        })
+    // The article's title and summary in `l`, for the page's head.
+    let text_of = move |l: Lang, pick: fn(&ArticleMeta, Lang) -> Option<String>| {
+        let index = data.articles().ok()?;
+        slug.with_value(|s| index.find(s).and_then(|a| pick(a, l)))
     };
     use_head_described(
-        move |l| data.articles().ok().and_then(|i| title_of(&i, l)),
-        move |l| data.articles().ok().and_then(|i| summary_of(&i, l)),
+        move |l| text_of(l, |a, l| Some(a.title.show_or_empty(l).text.to_string())),
+        move |l| text_of(l, |a, l| a.summary.show(l).map(|s| s.text.to_string())),
     );
     view! {
         {loaded(data.articles(), move |index| match index.find(&slug.get_value()) {

@@ -62,7 +62,8 @@ pub struct BookingCtx {
     set_notice: WriteSignal<Option<StorageNotice>>,
     /// The reference of a request another tab made from the shared draft,
     /// told on the booking pages with the way to it, until dismissed.
-    pub made_elsewhere: RwSignal<Option<String>>,
+    pub made_elsewhere: ReadSignal<Option<String>>,
+    set_made_elsewhere: WriteSignal<Option<String>>,
 }
 
 /// What storage holds under `key`. Text that cannot be read is set aside
@@ -99,6 +100,7 @@ pub fn provide_booking() {
     let (form, set_form) = signal(draft.form);
     let (requests, set_requests) = signal(stored(REQUESTS_KEY));
     let (notice, set_notice) = signal(notice);
+    let (made_elsewhere, set_made_elsewhere) = signal(None);
     let ctx = BookingCtx {
         choice,
         set_choice,
@@ -110,7 +112,8 @@ pub fn provide_booking() {
         edited: StoredValue::new(draft.edited),
         notice,
         set_notice,
-        made_elsewhere: RwSignal::new(None),
+        made_elsewhere,
+        set_made_elsewhere,
     };
     Effect::new(move |_| ctx.save_draft());
     // Another tab wrote: follow it.
@@ -130,7 +133,7 @@ pub fn use_booking() -> BookingCtx {
 impl BookingCtx {
     pub fn dismiss_notice(self) {
         self.set_notice.set(None);
-        self.made_elsewhere.set(None);
+        self.set_made_elsewhere.set(None);
     }
 
     /// Records that parts of the draft changed now (before the change is
@@ -306,7 +309,7 @@ impl BookingCtx {
         self.set_requests
             .update(|mine| merge_requests(mine, theirs));
         if new.is_some() {
-            self.made_elsewhere.set(new);
+            self.set_made_elsewhere.set(new);
         }
     }
 
