@@ -257,6 +257,26 @@ impl Facts {
         })
     }
 
+    /// The languages a page is written in, each with its own address for
+    /// search engines: every page is in both, except an article not yet
+    /// translated (see
+    /// [`ArticleMeta::written_in`](crate::domain::article::ArticleMeta::written_in)).
+    fn written_in(&self, page: &Page) -> Vec<Lang> {
+        let article = match page {
+            Page::Article(slug) => self.index.find(slug),
+            _ => None,
+        };
+        let langs: Vec<Lang> = Lang::ALL
+            .into_iter()
+            .filter(|&l| article.is_none_or(|a| a.written_in(l)))
+            .collect();
+        if langs.is_empty() {
+            Lang::ALL.to_vec()
+        } else {
+            langs
+        }
+    }
+
     /// A page's address: absolute when the site's address is known.
     fn url(&self, app_path: &str) -> String {
         match &self.root {
@@ -330,14 +350,22 @@ fn script_json(value: &impl serde::Serialize) -> String {
 fn head_tags(facts: &Facts, page: &Page, lang: Lang, rendered: &Rendered) -> String {
     let mut out = String::new();
     let mut tag = |t: String| out.push_str(&t);
-    let canonical = facts.url(&page.path(lang));
+    // A page in a language its article is not written in is a copy of the
+    // page it falls back to: that one is the page to index and to share.
+    let written_in = facts.written_in(page);
+    let content_lang = if written_in.contains(&lang) {
+        lang
+    } else {
+        written_in[0]
+    };
+    let canonical = facts.url(&page.path(content_lang));
     if facts.root.is_some() {
         tag(format!(
             r#"<link rel="canonical" href="{}">"#,
             escape(&canonical)
         ));
     }
-    for l in Lang::ALL {
+    for &l in &written_in {
         tag(format!(
             r#"<link rel="alternate" hreflang="{}" href="{}">"#,
             l.code(),
@@ -389,8 +417,10 @@ fn head_tags(facts: &Facts, page: &Page, lang: Lang, rendered: &Rendered) -> Str
         .unwrap_or(&rendered.title);
     tag(meta("og:title", title));
     tag(meta("og:description", description));
-    tag(meta("og:locale", og_locale(lang)));
-    tag(meta("og:locale:alternate", og_locale(lang.other())));
+    tag(meta("og:locale", og_locale(content_lang)));
+    for &l in written_in.iter().filter(|&&l| l != content_lang) {
+        tag(meta("og:locale:alternate", og_locale(l)));
+    }
     if facts.root.is_some() {
         tag(meta("og:url", &canonical));
     }
@@ -478,12 +508,13 @@ fn sitemap(facts: &Facts, pages: &[Page]) -> Option<(String, String)> {
         .iter()
         .filter(|p| **p != Page::Book(BookStep::Details))
     {
-        for lang in Lang::ALL {
+        let written_in = facts.written_in(page);
+        for &lang in &written_in {
             out.push_str(&format!(
                 "<url><loc>{}</loc>",
                 escape(&facts.url(&page.path(lang)))
             ));
-            for l in Lang::ALL {
+            for &l in written_in.iter().filter(|_| written_in.len() > 1) {
                 out.push_str(&format!(
                     "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
                     l.code(),

@@ -145,13 +145,18 @@ fn a_new_article_gets_its_pages_with_no_code_change() {
     let index = public.join("data/articles.json");
     let text = fs::read_to_string(&index).unwrap().replacen(
         r#""articles": ["#,
-        r#""articles": [{"slug": "added-by-an-editor", "date": "2026-11-20", "image": "images/x.jpg", "title": {"en": "Added by an editor </script><b>\"quoted\"</b>", "ar": "أضافه محرر"}, "body": ["en"]},"#,
+        r#""articles": [{"slug": "added-by-an-editor", "date": "2026-11-20", "image": "images/x.jpg", "title": {"en": "Added by an editor </script><b>\"quoted\"</b>", "ar": "أضافه محرر"}, "body": ["en", "ar"]},"#,
         1,
     );
     fs::write(&index, text).unwrap();
     fs::write(
         public.join("data/articles/added-by-an-editor.en.md"),
         "Fresh news.\n",
+    )
+    .unwrap();
+    fs::write(
+        public.join("data/articles/added-by-an-editor.ar.md"),
+        "أخبار جديدة.\n",
     )
     .unwrap();
     write_site(&dist, &public, "/", today()).unwrap();
@@ -212,6 +217,41 @@ fn pages_tell_search_engines_and_link_previews_what_they_are() {
     assert!(!sitemap.contains("/book/details"));
     let robots = fs::read_to_string(dist.join("robots.txt")).unwrap();
     assert!(robots.contains("Sitemap: https://expo.fixture.test/expo/sitemap.xml"));
+}
+
+#[test]
+fn an_untranslated_article_sends_search_engines_to_the_language_it_is_written_in() {
+    let (public, dist) = scratch("untranslated");
+    write_site(&dist, &public, "/", today()).unwrap();
+    let copy = page(&dist, "/ar/news/english-only");
+    for tag in [
+        r#"<link rel="canonical" href="https://expo.fixture.test/en/news/english-only">"#,
+        r#"<link rel="alternate" hreflang="en" href="https://expo.fixture.test/en/news/english-only">"#,
+        r#"<meta property="og:locale" content="en_GB">"#,
+        r#"<meta property="og:url" content="https://expo.fixture.test/en/news/english-only">"#,
+    ] {
+        assert!(copy.contains(tag), "{tag}");
+    }
+    for tag in [r#"hreflang="ar""#, "og:locale:alternate"] {
+        assert!(!copy.contains(tag), "{tag}");
+    }
+    // The frame is still Arabic: only what search engines are told changes.
+    assert!(copy.contains(r#"<html lang="ar" dir="rtl">"#));
+    assert_eq!(
+        page(&dist, "/en/news/english-only")
+            .matches(
+                "<link rel=\"canonical\" href=\"https://expo.fixture.test/en/news/english-only\">"
+            )
+            .count(),
+        1
+    );
+    let sitemap = fs::read_to_string(dist.join("sitemap.xml")).unwrap();
+    assert!(
+        sitemap.contains("<url><loc>https://expo.fixture.test/en/news/english-only</loc></url>")
+    );
+    assert!(!sitemap.contains("/ar/news/english-only"));
+    // A page written in both keeps both.
+    assert!(sitemap.contains("<url><loc>https://expo.fixture.test/ar/news/both-languages</loc>"));
 }
 
 #[test]

@@ -58,6 +58,14 @@ impl ArticleMeta {
         }
     }
 
+    /// Whether the article's page in `lang` is written in `lang`: its title
+    /// and, once it has a text, its text. The page in a language it is not
+    /// written in shows the other's words in a fallback: a copy that search
+    /// engines are sent away from, to the page it copies.
+    pub fn written_in(&self, lang: Lang) -> bool {
+        self.title.in_lang(lang).is_some() && (self.body.is_empty() || self.body.contains(&lang))
+    }
+
     /// Where the body file for `lang` lives, relative to the site root.
     pub fn body_path(&self, lang: Lang) -> String {
         body_path(&self.slug, lang)
@@ -220,6 +228,24 @@ mod tests {
             body: body.to_vec(),
             related: related.iter().map(|s| s.to_string()).collect(),
         }
+    }
+
+    #[test]
+    fn an_article_is_written_in_a_language_with_its_title_and_its_text() {
+        let english_only = meta("a", None, &[Lang::En], &[]);
+        assert!(english_only.written_in(Lang::En));
+        assert!(!english_only.written_in(Lang::Ar));
+        // A translated title over an untranslated text is still a copy.
+        let mut title_only = english_only.clone();
+        title_only.title.ar = Some("عنوان".into());
+        assert!(!title_only.written_in(Lang::Ar));
+        title_only.body.push(Lang::Ar);
+        assert!(title_only.written_in(Lang::Ar));
+        // Before its text is written, the title decides.
+        let mut no_text = meta("b", None, &[], &[]);
+        assert!(no_text.written_in(Lang::En) && !no_text.written_in(Lang::Ar));
+        no_text.title.ar = Some("عنوان".into());
+        assert!(no_text.written_in(Lang::Ar));
     }
 
     #[test]
