@@ -281,3 +281,22 @@ for (const lang of ["en", "ar"]) {
     await context.close();
   });
 }
+
+for (const lang of ["en", "ar"]) {
+  for (const width of [320, 360]) {
+    test(`on a small phone the header's links share one row (${lang}, ${width} px)`, async ({ browser }) => {
+      const { context, page } = await pageOf(browser, width);
+      waitForApp(page);
+      await new Site(page).open(`/${lang}/news`);
+      for (const fonts of ["fallback", "site"]) {
+        if (fonts === "site") await inSiteFonts(page);
+        const tops = await page
+          .locator(".site-header__link")
+          .evaluateAll((links) => links.map((a) => Math.round(a.getBoundingClientRect().top)));
+        expect(tops.length, fonts).toBeGreaterThan(1);
+        expect(new Set(tops).size, `${fonts}: ${tops}`).toBe(1);
+      }
+      await context.close();
+    });
+  }
+}
