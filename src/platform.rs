@@ -234,8 +234,9 @@ mod browser {
     pub struct Typed {
         fields: Vec<(String, TypedValue)>,
         focus: Option<Focus>,
-        /// Stands tapped on the plan, by element id, in order, each once
-        /// (the head script in index.html notes them).
+        /// Stands and plan controls tapped, by element id, in order (the
+        /// head script in index.html notes them: a stand once, a control as
+        /// often as it was tapped).
         taps: Vec<String>,
     }
 
@@ -340,7 +341,7 @@ mod browser {
     }
 
     /// Puts what was typed into the app's own fields, as if typed there (so
-    /// the app checks and saves it), taps the stands that were tapped, and
+    /// the app checks and saves it), taps what was tapped on the plan, and
     /// puts the focus and caret back where they were. A field
     /// the app draws a little later (its data still parsing) is waited for,
     /// a frame at a time, for up to a second.
@@ -374,10 +375,10 @@ mod browser {
                 fire(&el, event);
                 false
             });
-            // Each tap chooses its stand, in order, as a click on the app's
-            // own (a stand not drawn yet, its data still parsing, holds the
-            // rest back). A tap chooses, never takes away: a stand the
-            // restored draft already holds is left chosen.
+            // Each tap is a click on the app's own element, in order (one not
+            // drawn yet, its data still parsing, holds the rest back). A tap
+            // on something pressed is not repeated: a stand the restored
+            // draft already holds stays chosen, a view or hall stays shown.
             while let Some(el) = typed.taps.first().and_then(|id| doc.get_element_by_id(id)) {
                 if el.get_attribute("aria-pressed").as_deref() != Some("true") {
                     fire(&el, "click");

@@ -323,9 +323,11 @@ pub fn FloorPlan(
     view! {
         <div class="floor-plan">
             <div class="floor-plan__tools needs-scripts" role="group" aria-label=tr(Msg::ViewPlan)>
-                <button type="button" class="button button--small" on:click=move |_| zoom_by(1.25) aria-label=tr(Msg::ZoomIn)>"+"</button>
-                <button type="button" class="button button--small" on:click=move |_| zoom_by(0.8) aria-label=tr(Msg::ZoomOut)>"−"</button>
-                <button type="button" class="button button--small" on:click=move |_| reset()>{tr(Msg::ZoomReset)}</button>
+                // data-replay: tapped before the app arrives, tapped again
+                // when it does (index.html, platform::restore_typed).
+                <button type="button" class="button button--small" id="zoom-in" data-replay on:click=move |_| zoom_by(1.25) aria-label=tr(Msg::ZoomIn)>"+"</button>
+                <button type="button" class="button button--small" id="zoom-out" data-replay on:click=move |_| zoom_by(0.8) aria-label=tr(Msg::ZoomOut)>"−"</button>
+                <button type="button" class="button button--small" id="zoom-reset" data-replay on:click=move |_| reset()>{tr(Msg::ZoomReset)}</button>
             </div>
             // dir="ltr": the drawing keeps its physical orientation in Arabic.
             <svg

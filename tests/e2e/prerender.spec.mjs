@@ -241,6 +241,35 @@ test.describe("the app takes over", () => {
     await context.close();
   });
 
+  test("the plan's controls tapped before the app arrived work when it does, as often as tapped", async ({ browser }) => {
+    const { context, page, release } = await codeHeldBack(browser);
+    await page.goto("/en/book");
+    const plan = page.locator(".floor-plan__svg");
+    const width = async () => Number((await plan.getAttribute("viewBox")).split(" ")[2]);
+    const drawn = await width();
+    // The second hall, then zoomed in twice, while the code is on its way.
+    await page.locator("#hall-tab-U").click();
+    await page.locator("#zoom-in").click();
+    await page.locator("#zoom-in").click();
+    release();
+    await ready(page);
+    await expect(page.locator("#hall-tab-U")).toHaveAttribute("aria-pressed", "true");
+    await expect.poll(width).toBeLessThan(drawn / 1.25 - 0.01);
+    await context.close();
+  });
+
+  test("the list tapped before the app arrived is shown when it does", async ({ browser }) => {
+    const { context, page, release } = await codeHeldBack(browser);
+    await page.goto("/ar/book");
+    await page.locator("#view-list").click();
+    release();
+    await ready(page);
+    await expect(page.locator("#view-list")).toHaveAttribute("aria-pressed", "true");
+    await expect(page.locator(".floor-plan__svg")).toHaveCount(0);
+    await expect(page.locator(".stand-table__table")).toBeVisible();
+    await context.close();
+  });
+
   test("an error from a script not the site's hides nothing; one the app outlives is forgotten", async ({ browser }) => {
     const { context, page, release } = await codeHeldBack(browser);
     await page.goto("/en/book", { waitUntil: "domcontentloaded" });

@@ -67,9 +67,10 @@ pub fn ChooseStep(plan: StoredValue<Plan>, event: StoredValue<Event>) -> impl In
                 .map(|h| {
                     let id = h.id.clone();
                     let pressed_id = id.clone();
+                    let tab_id = format!("hall-tab-{id}");
                     let h = h.clone();
                     view! {
-                        <button type="button" class="tab" aria-pressed=move || (hall.get() == pressed_id).to_string() on:click=move |_| hall.set(id.clone())>
+                        <button type="button" class="tab" id=tab_id data-replay aria-pressed=move || (hall.get() == pressed_id).to_string() on:click=move |_| hall.set(id.clone())>
                             {move || hall_name(&h, lang.get())}
                         </button>
                     }
@@ -126,9 +127,11 @@ pub fn ChooseStep(plan: StoredValue<Plan>, event: StoredValue<Event>) -> impl In
         <div class="book__layout">
             <section class="book__main" aria-labelledby="plan-title">
                 <h2 id="plan-title" class="visually-hidden">{tr(Msg::ViewPlan)}</h2>
+                // data-replay: tapped before the app arrives, tapped again
+                // when it does (index.html, platform::restore_typed).
                 <div class="book__views needs-scripts" role="group" aria-label=tr(Msg::ViewPlan)>
-                    <button type="button" class="tab" aria-pressed=move || (!list_view.get()).to_string() on:click=move |_| list_view.set(false)>{tr(Msg::ViewPlan)}</button>
-                    <button type="button" class="tab" aria-pressed=move || list_view.get().to_string() on:click=move |_| list_view.set(true)>{tr(Msg::ViewList)}</button>
+                    <button type="button" class="tab" id="view-plan" data-replay aria-pressed=move || (!list_view.get()).to_string() on:click=move |_| list_view.set(false)>{tr(Msg::ViewPlan)}</button>
+                    <button type="button" class="tab" id="view-list" data-replay aria-pressed=move || list_view.get().to_string() on:click=move |_| list_view.set(true)>{tr(Msg::ViewList)}</button>
                 </div>
                 <Show
                     when=move || !list_view.get()
