@@ -375,12 +375,15 @@ mod browser {
                 fire(&el, event);
                 false
             });
-            // Each tap is a click on the app's own element, in order (one not
-            // drawn yet, its data still parsing, holds the rest back). A tap
-            // on something pressed is not repeated: a stand the restored
-            // draft already holds stays chosen, a view or hall stays shown.
-            while let Some(el) = typed.taps.first().and_then(|id| doc.get_element_by_id(id)) {
-                if el.get_attribute("aria-pressed").as_deref() != Some("true") {
+            // Each tap is a click on the app's own element, in order, one a
+            // frame: the page is drawn anew between two (a hall shown before
+            // it is zoomed), and one not drawn yet, its data still parsing,
+            // holds the rest back. A control is clicked as it was (showing a
+            // view again changes nothing); a stand only chooses, so one the
+            // restored draft already holds stays chosen.
+            if let Some(el) = typed.taps.first().and_then(|id| doc.get_element_by_id(id)) {
+                let chosen = el.get_attribute("aria-pressed").as_deref() == Some("true");
+                if el.has_attribute("data-replay") || !chosen {
                     fire(&el, "click");
                 }
                 typed.taps.remove(0);

@@ -241,22 +241,29 @@ test.describe("the app takes over", () => {
     await context.close();
   });
 
-  test("the plan's controls tapped before the app arrived work when it does, as often as tapped", async ({ browser }) => {
-    const { context, page, release } = await codeHeldBack(browser);
-    await page.goto("/en/book");
-    const plan = page.locator(".floor-plan__svg");
-    const width = async () => Number((await plan.getAttribute("viewBox")).split(" ")[2]);
-    const drawn = await width();
-    // The second hall, then zoomed in twice, while the code is on its way.
-    await page.locator("#hall-tab-U").click();
-    await page.locator("#zoom-in").click();
-    await page.locator("#zoom-in").click();
-    release();
-    await ready(page);
-    await expect(page.locator("#hall-tab-U")).toHaveAttribute("aria-pressed", "true");
-    await expect.poll(width).toBeLessThan(drawn / 1.25 - 0.01);
-    await context.close();
-  });
+  for (const [taps, hall, zooms] of [
+    [["#hall-tab-U", "#zoom-in", "#zoom-in"], "#hall-tab-U", 2],
+    [["#view-list", "#view-plan", "#zoom-in"], "#hall-tab-T", 1],
+    [["#hall-tab-U", "#hall-tab-T"], "#hall-tab-T", 0],
+  ]) {
+    test(`the plan's controls tapped before the app arrived work when it does, in order and as often (${taps.join(" ")})`, async ({ browser }) => {
+      const { context, page, release } = await codeHeldBack(browser);
+      await page.goto("/en/book");
+      for (const control of taps) await page.locator(control).click();
+      release();
+      await ready(page);
+      await expect(page.locator("#view-plan")).toHaveAttribute("aria-pressed", "true");
+      await expect(page.locator(hall)).toHaveAttribute("aria-pressed", "true");
+      // Zoomed in as often as tapped (each step is 1.25×): against the whole hall.
+      const plan = page.locator(".floor-plan__svg");
+      const width = async () => Number((await plan.getAttribute("viewBox")).split(" ")[2]);
+      await expect.poll(width).toBeGreaterThan(0);
+      const shown = await width();
+      await page.locator("#zoom-reset").click();
+      await expect.poll(async () => Math.round((await width()) / shown * 100) / 100).toBe(Math.round(1.25 ** zooms * 100) / 100);
+      await context.close();
+    });
+  }
 
   test("the list tapped before the app arrived is shown when it does", async ({ browser }) => {
     const { context, page, release } = await codeHeldBack(browser);
