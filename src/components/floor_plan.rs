@@ -23,6 +23,10 @@ pub fn FloorPlan(
     hall: String,
     /// The stand under the pointer or focus, for the details panel.
     focused: RwSignal<Option<String>>,
+    /// Why the last stand pressed could not be chosen, said under the plan
+    /// (the page's live region reads it out).
+    #[prop(into)]
+    refused: Signal<Option<String>>,
     #[prop(into)] on_toggle: Callback<String>,
 ) -> impl IntoView {
     let lang = use_lang();
@@ -358,6 +362,7 @@ pub fn FloorPlan(
                 <g inner_html=drawing.shapes></g>
                 <g class="floor-plan__ids" aria-hidden="true" inner_html=move || if labels_legible.get() { ids.clone() } else { String::new() }></g>
             </svg>
+            {move || refused.get().map(|why| view! { <p class="floor-plan__refused">{why}</p> })}
             <p id="plan-help" class="floor-plan__help needs-scripts">{tr(Msg::PlanHelp)}</p>
         </div>
     }

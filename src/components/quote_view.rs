@@ -85,10 +85,12 @@ pub fn QuoteView(quote: Quote, event: StoredValue<Event>) -> impl IntoView {
                 let total = dinars(&d.amount_text(), l);
                 let one = format!("1 {cur}");
                 let rate = dinars(&rate, l);
+                // The rate in brackets is one piece: it never breaks ("= 5.45"
+                // starting a line); the line breaks before it.
                 view! {
                     <tr class="quote__lyd">
                         <th scope="row">{Msg::InDinars.get(l)}</th>
-                        <td class="quote__amount">"≈ "<bdi class="quote__lyd-total">{total}</bdi>" (" <bdi class="quote__lyd-one">{one}</bdi>" = "<bdi class="quote__lyd-rate">{rate}</bdi>")"</td>
+                        <td class="quote__amount">"≈ "<bdi class="quote__lyd-total">{total}</bdi>" (" <bdi class="quote__lyd-one">{one}</bdi>"\u{a0}=\u{a0}"<bdi class="quote__lyd-rate">{rate}</bdi>")"</td>
                     </tr>
                 }
             })

@@ -136,7 +136,7 @@ keys!(
     Terms,
     AcceptTerms,
     Required,
-    SendRequest,
+    CreateRequest,
     Sending,
     FormHasErrors,
     DraftNotSaved,
@@ -382,7 +382,9 @@ impl Msg {
         Terms => ("Terms", "الشروط"),
         AcceptTerms => ("I have read the terms and understand that this is a request, not a booking.", "قرأت الشروط وأفهم أن هذا طلب وليس حجزاً."),
         Required => ("required", "مطلوب"),
-        SendRequest => ("Send stand request", "إرسال طلب الجناح"),
+        // It makes the request: sending it is the next page's choice of
+        // ways (e-mail, print, the organiser's system), so it does not say "send".
+        CreateRequest => ("Create stand request", "إنشاء طلب الجناح"),
         Sending => ("Sending…", "جارٍ الإرسال…"),
         FormHasErrors => ("Please correct the fields marked below.", "يرجى تصحيح الحقول المشار إليها أدناه."),
         DraftNotSaved => (

@@ -59,9 +59,39 @@ pub fn western_digits(v: &str) -> String {
         .collect()
 }
 
+/// An editor's text as it is shown: a percentage written with a space
+/// ("50 %", usual in both languages) keeps its sign on the number's line,
+/// the space made a no-break one.
+pub fn typeset(v: &str) -> String {
+    let mut out = String::with_capacity(v.len());
+    let mut after_digit = false;
+    let mut chars = v.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == ' ' && after_digit && chars.peek() == Some(&'%') {
+            out.push('\u{a0}');
+        } else {
+            out.push(c);
+        }
+        after_digit = c.is_ascii_digit() || matches!(c, '\u{0660}'..='\u{0669}');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_percentage_keeps_its_sign_on_the_line() {
+        assert_eq!(
+            typeset("Payment: 50 % now, 50 % later"),
+            "Payment: 50\u{a0}% now, 50\u{a0}% later"
+        );
+        assert_eq!(typeset("الدفع: ٥٠ % الآن"), "الدفع: ٥٠\u{a0}% الآن");
+        // Only a space between a figure and the sign.
+        assert_eq!(typeset("a % b, 50 %"), "a % b, 50\u{a0}%");
+        assert_eq!(typeset("50  %"), "50  %");
+    }
 
     fn text(en: Option<&str>, ar: Option<&str>) -> Text {
         Text {

@@ -86,7 +86,7 @@ pub fn tr(m: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
 /// A reactive data text in the current language (see [`tr`] for why a helper).
 pub fn tr_text(text: crate::domain::Text) -> impl Fn() -> String + Send + Sync + 'static {
     let lang = use_lang();
-    move || text.show_or_empty(lang.get()).text.to_string()
+    move || crate::domain::text::typeset(text.show_or_empty(lang.get()).text)
 }
 
 /// A reactive href to a page in the current language (see [`tr`]).

@@ -56,7 +56,7 @@ test("the whole journey in English with a mouse, from the home page to a printed
   await expect(page.locator(".fascia__name--en")).toHaveText("Tripoli Steel");
   await expect(page.locator(".fascia__name--ar")).toHaveText("طرابلس للصلب");
   await page.getByLabel("I have read the terms").check();
-  await page.getByRole("button", { name: "Send stand request" }).click();
+  await page.getByRole("button", { name: "Create stand request" }).click();
 
   await expect(page).toHaveURL(new RegExp(`/en/book/request/${FIXTURE_EVENT.reference_prefix}-1123-[2-9A-Z]{6}$`));
   await expect(page.getByRole("heading", { name: "Your stand request is ready" })).toBeVisible();
@@ -152,7 +152,7 @@ test("on a 375 px phone, by touch, with no horizontal scrolling", async ({ brows
   await b.fill(VALID);
   await page.locator("#accept-terms").tap();
   await site.expectNoHorizontalOverflow();
-  await page.getByRole("button", { name: "Send stand request" }).tap();
+  await page.getByRole("button", { name: "Create stand request" }).tap();
   await expect(page.getByRole("heading", { name: "Your stand request is ready" })).toBeVisible();
   await site.expectNoHorizontalOverflow();
   await context.close();
@@ -166,8 +166,14 @@ test("unavailable stands say why, and mixing stand types is refused", async ({ p
   await expect(b.stand("T3")).toHaveAttribute("aria-pressed", "false");
   await expect(page.locator(".stand-details")).toContainText("Already sold.");
   await expect(page.getByRole("status").filter({ hasText: "Stand T3: Already sold." })).toHaveCount(1);
+  // Said in sight too, right under the plan (the details panel may be out of view).
+  const why = page.locator(".floor-plan__refused");
+  await expect(why).toHaveText("Stand T3: Already sold.");
+  const [plan, line] = [await page.locator(".floor-plan__svg").boundingBox(), await why.boundingBox()];
+  expect(line.y - (plan.y + plan.height)).toBeLessThan(20);
 
   await b.stand("T1").click(); // 4 m × 3 m shell stand: 12 m², valid alone
+  await expect(why).toHaveCount(0);
   await expect(b.quoteTotal).toHaveText("EUR 4,080.00");
   // An outdoor plot in the other hall: the selection spans halls, the types may not mix.
   await page.getByRole("button", { name: "Outdoor yard" }).click();
@@ -270,7 +276,7 @@ test("a half-typed form survives a reload and a language switch, and errors are 
   await new Site(page).switchLanguage();
   await expect(page).toHaveURL(/\/ar\/book\/details$/);
   await expect(page.locator("#company")).toHaveValue("Half Typed Ltd");
-  await page.getByRole("button", { name: "إرسال طلب الجناح" }).click();
+  await page.getByRole("button", { name: "إنشاء طلب الجناح" }).click();
   await expect(page.getByRole("alert")).toHaveText("يرجى تصحيح الحقول المشار إليها أدناه.");
   await expect(page.locator("#email-error")).toHaveText("أدخل بريداً إلكترونياً مثل \u2068name@company.com\u2069.");
   await expect(page.locator("#fascia-en")).toBeFocused();
@@ -299,7 +305,7 @@ test("with storage turned off the booking still works and says nothing is saved"
   await page.getByRole("link", { name: "Continue" }).click();
   await b.fill(VALID);
   await page.getByLabel("I have read the terms").check();
-  await page.getByRole("button", { name: "Send stand request" }).click();
+  await page.getByRole("button", { name: "Create stand request" }).click();
   await expect(page.getByRole("heading", { name: "Your stand request is ready" })).toBeVisible();
 });
 
@@ -312,7 +318,7 @@ test("sending to the organiser's endpoint fails, says so, and succeeds on retry"
   });
   const b = new Booking(page);
   await b.fillValidRequest();
-  await page.getByRole("button", { name: "Send stand request" }).click();
+  await page.getByRole("button", { name: "Create stand request" }).click();
   await page.getByRole("button", { name: "Send to the organiser online" }).click();
   await expect(page.locator(".request__status")).toHaveText(/did not confirm that it received your request/);
   await page.getByRole("button", { name: "Try again" }).click();
@@ -325,7 +331,7 @@ test("sending to the organiser's endpoint fails, says so, and succeeds on retry"
 test("a request cannot be sent twice", async ({ page }) => {
   const b = new Booking(page);
   await b.fillValidRequest();
-  const submit = page.getByRole("button", { name: "Send stand request" });
+  const submit = page.getByRole("button", { name: "Create stand request" });
   await submit.evaluate((button) => {
     button.click();
     button.click();
@@ -343,7 +349,7 @@ test("hostile, long and mixed-direction input is kept as text", async ({ page })
   await b.fill({ ...VALID, company: `\u202EEvil ${hostile}`, notes: "ملاحظة mixed نص ".repeat(120) });
   await expect(page.locator("#notes")).toHaveValue(/^ملاحظة mixed/);
   await page.getByLabel("I have read the terms").check();
-  await page.getByRole("button", { name: "Send stand request" }).click();
+  await page.getByRole("button", { name: "Create stand request" }).click();
   await expect(page.getByRole("heading", { name: "Your stand request is ready" })).toBeVisible();
   await expect(page.locator(".request__details")).toContainText(`Evil ${hostile}`);
   expect(await page.evaluate(() => window.pwned)).toBeUndefined();

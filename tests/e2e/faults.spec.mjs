@@ -359,6 +359,9 @@ test.describe("sending to the endpoint", () => {
     await makeRequest(page, "ar");
     await page.getByRole("button", { name: "إرسال إلى الجهة المنظمة عبر الإنترنت" }).click();
     await expect(status(page)).toContainText("تعذّر الوصول إلى نظام الجهة المنظمة");
+    // Kept and sent later by itself: told as news, not as an error.
+    await expect(status(page).locator(".request__waiting")).toBeVisible();
+    await expect(status(page).locator(".request__failed")).toHaveCount(0);
     await expect(page.getByRole("link", { name: "مراسلة الجهة المنظمة" })).toBeVisible();
   });
 
@@ -381,6 +384,9 @@ test.describe("sending to the endpoint", () => {
     await page.reload();
     await expect(status(page)).toHaveText("Received by the organiser's system.");
     await expect(send(page)).toBeDisabled();
+    // Nothing is left to send: no invitation to e-mail it as well.
+    await expect(page.locator(".request__plain")).not.toContainText("buttons below");
+    await expect(page.getByRole("link", { name: "E-mail the organiser" })).not.toHaveClass(/button--primary/);
     await send(page).click({ force: true });
     expect(posts).toHaveLength(1);
   });
@@ -610,7 +616,7 @@ test.describe("what people type", () => {
     const error = page.locator("#fascia-ar-error");
     await expect(error).toContainText("حرفاً كحد أقصى");
     await expect(error).toContainText(`${long.length} / ${max}`);
-    await page.getByRole("button", { name: "إرسال طلب الجناح" }).click();
+    await page.getByRole("button", { name: "إنشاء طلب الجناح" }).click();
     await expect(box).toBeFocused();
     await page.reload();
     await expect(box).toHaveValue(long);

@@ -2,7 +2,7 @@
 import { test, expect, waitForApp } from "./test.mjs";
 import AxeBuilder from "@axe-core/playwright";
 import { Site, BILINGUAL, ENGLISH_ONLY } from "./site.mjs";
-import { Booking } from "./booking.mjs";
+import { Booking, VALID } from "./booking.mjs";
 import { FIXTURE_PLAN, useFixtures } from "./fixtures.mjs";
 
 const PAGES = ["/", "/news", `/news/${BILINGUAL}`, `/news/${ENGLISH_ONLY}`, "/sponsors", "/book", "/no-such-page"];
@@ -283,6 +283,30 @@ for (const lang of ["en", "ar"]) {
 }
 
 for (const lang of ["en", "ar"]) {
+  test(`on a phone, the terms' words stay beside their box when it is not ticked (${lang})`, async ({ browser }) => {
+    const { context, page } = await pageOf(browser, 375);
+    waitForApp(page);
+    await useFixtures(page);
+    const b = new Booking(page);
+    await b.open(lang);
+    await b.stand("T1").tap();
+    await page.locator(".selection-bar").getByRole("link", { name: WORDS[lang].next, exact: true }).tap();
+    await b.fill(VALID);
+    await page.locator(".details button[type=submit]").tap();
+    const error = page.locator("#accept-terms-error");
+    await expect(error).toBeVisible();
+    const box = await page.locator("#accept-terms").boundingBox();
+    const words = await page.locator("label[for=accept-terms]").boundingBox();
+    // Beside it, on its reading side, and given the row's width.
+    expect(lang === "en" ? words.x >= box.x + box.width : words.x + words.width <= box.x).toBe(true);
+    expect(words.width).toBeGreaterThan(200);
+    expect(words.y).toBeLessThan(box.y + box.height);
+    expect((await error.boundingBox()).y).toBeGreaterThanOrEqual(words.y + words.height - 1);
+    await context.close();
+  });
+}
+
+for (const lang of ["en", "ar"]) {
   for (const width of [320, 360]) {
     test(`on a small phone the header's links share one row (${lang}, ${width} px)`, async ({ browser }) => {
       const { context, page } = await pageOf(browser, width);
@@ -299,4 +323,21 @@ for (const lang of ["en", "ar"]) {
       await context.close();
     });
   }
+}
+
+for (const lang of ["en", "ar"]) {
+  test(`on a small phone no price or area breaks across lines (${lang}, 320 px)`, async ({ browser }) => {
+    const { context, page } = await pageOf(browser, 320);
+    waitForApp(page);
+    await useFixtures(page);
+    await new Booking(page).open(lang);
+    const cells = page.locator(".stand-types__table td bdi");
+    await expect(cells.nth(1)).toBeVisible();
+    for (const fonts of ["fallback", "site"]) {
+      if (fonts === "site") await inSiteFonts(page);
+      const lines = await cells.evaluateAll((all) => all.map((c) => `${c.textContent}: ${c.getClientRects().length}`));
+      expect(lines.filter((l) => !l.endsWith(": 1")), fonts).toEqual([]);
+    }
+    await context.close();
+  });
 }

@@ -154,7 +154,7 @@ for (const { name, origin, base } of BUILDS) {
       await page.getByRole("link", { name: "Continue" }).click();
       await b.fill(VALID);
       await page.getByLabel("I have read the terms").check();
-      await page.getByRole("button", { name: "Send stand request" }).click();
+      await page.getByRole("button", { name: "Create stand request" }).click();
       await expect(page.getByRole("heading", { name: "Your stand request is ready" })).toBeVisible();
       const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download (JSON)" }).click()]);
       expect(download.suggestedFilename()).toMatch(new RegExp(`^stand-request-${data.prefix}-`));

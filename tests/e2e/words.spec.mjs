@@ -193,6 +193,12 @@ test.describe("Latin runs inside Arabic keep their order", () => {
       const tops = await page.locator(part).first().evaluate((e) => [...e.getClientRects()].map((r) => Math.round(r.top)));
       expect(new Set(tops).size, `${part}: ${tops}`).toBe(1);
     }
+    // At any phone's width, the rate in brackets is one piece: "= 5.45 د.ل)" never starts a line.
+    for (let width = 300; width <= 480; width += 4) {
+      await page.setViewportSize({ width, height: 740 });
+      const bracket = await glyphBoxes(lyd, ["(", "1", "=", rate, ")"]);
+      expect(new Set(bracket.map((g) => Math.round(g.top))).size, `${width} px: ${JSON.stringify(bracket)}`).toBe(1);
+    }
   });
 
   test("the printed request keeps the same order", async ({ page }) => {

@@ -25,6 +25,10 @@ pub fn ChooseStep(plan: StoredValue<Plan>, event: StoredValue<Event>) -> impl In
     let hall = RwSignal::new(first_hall);
     let focused = RwSignal::new(None::<String>);
     let announcement = RwSignal::new(String::new());
+    // Why the last stand pressed could not be chosen, shown under the plan:
+    // on a phone the details panel is out of view, and a tap that changes
+    // nothing in sight reads as a tap not taken.
+    let refused = RwSignal::new(None::<String>);
 
     let today = use_today();
     // Past the last day for requests the plan only shows the stands.
@@ -38,21 +42,24 @@ pub fn ChooseStep(plan: StoredValue<Plan>, event: StoredValue<Event>) -> impl In
         let l = lang.get_untracked();
         if !untrack(open) {
             announcement.set(closed_text(l));
+            refused.set(Some(closed_text(l)));
             return;
         }
         focused.set(Some(id.clone()));
         let outcome = plan.with_value(|p| booking.toggle_stand(p, &id));
         let change = match outcome {
             Toggled::Refused(status) => {
-                announcement.set(
-                    Msg::StandRefused.with(l, &[("id", &id), ("reason", status_reason(status, l))]),
-                );
+                let why =
+                    Msg::StandRefused.with(l, &[("id", &id), ("reason", status_reason(status, l))]);
+                announcement.set(why.clone());
+                refused.set(Some(why));
                 return;
             }
             Toggled::Unknown => return,
             Toggled::Added => Msg::StandAdded,
             Toggled::Removed => Msg::StandRemoved,
         };
+        refused.set(None);
         let count = choice.with_untracked(|c| c.stands.len()) as u64;
         let chosen = Count::StandsChosen.get(l, count, &[]);
         announcement.set(change.with(l, &[("id", &id), ("count", &chosen)]));
@@ -82,7 +89,7 @@ pub fn ChooseStep(plan: StoredValue<Plan>, event: StoredValue<Event>) -> impl In
         let h = hall.get();
         // Drawn anew in the other language: stand labels are built once per drawing.
         lang.track();
-        view! { <FloorPlan plan event hall=h focused on_toggle=toggle/> }
+        view! { <FloorPlan plan event hall=h focused refused on_toggle=toggle/> }
     };
     let details = move || {
         let l = lang.get();

@@ -100,6 +100,7 @@ fn RequestView(request: StandRequest, event: StoredValue<Event>) -> impl IntoVie
     // While it is sent, and once received, the button says so and does
     // nothing; it stays focusable (aria-disabled, not disabled), so the
     // keyboard's place is kept while the status line says the outcome.
+    let received = move || matches!(delivery.get(), Delivery::Received);
     let busy = move || {
         matches!(
             delivery.get(),
@@ -155,7 +156,13 @@ fn RequestView(request: StandRequest, event: StoredValue<Event>) -> impl IntoVie
         <article class="request">
             <h2 class="request__title">{tr(Msg::RequestReady)}</h2>
             <p class="request__reference">{tr(Msg::Reference)}": "<bdi><strong>{reference.clone()}</strong></bdi>" · "<LocalDate date=created/></p>
-            <p class="request__plain" role="note">{tr(Msg::RequestNotBooking)}<span class="request__how">" "{tr(Msg::SendWithButtons)}</span></p>
+            <p class="request__plain" role="note">
+                {tr(Msg::RequestNotBooking)}
+                // Once the organiser's system has it, nothing is left to send.
+                <Show when=move || !received()>
+                    <span class="request__how">" "{tr(Msg::SendWithButtons)}</span>
+                </Show>
+            </p>
             // The printout stands alone: which event, when, where, who organises, where to send it.
             {event.with_value(|e| {
                 let (name, venue, organiser) = (e.name.clone(), e.venue.clone(), e.organiser.name.clone());
@@ -174,7 +181,7 @@ fn RequestView(request: StandRequest, event: StoredValue<Event>) -> impl IntoVie
             <div class="request__actions">
                 <button type="button" class="button" on:click=print>{tr(Msg::Print)}</button>
                 <button type="button" class="button" on:click=download>{tr(Msg::DownloadJson)}</button>
-                <a class="button button--primary" href=mailto>{tr(Msg::EmailOrganiser)}</a>
+                <a class="button" class:button--primary=move || !received() href=mailto>{tr(Msg::EmailOrganiser)}</a>
                 {endpoint.map(|_| {
                     view! {
                         <button type="button" class="button button--primary" on:click=send aria-disabled=move || busy().to_string()>
@@ -192,9 +199,10 @@ fn RequestView(request: StandRequest, event: StoredValue<Event>) -> impl IntoVie
                     let (class, msg) = match delivery.get() {
                         Delivery::Received => ("request__ok", Msg::SentOnline),
                         Delivery::Failed(SendFailure::Timeout) => ("request__failed", Msg::SendTimeout),
-                        Delivery::Failed(SendFailure::Network) => ("request__failed", Msg::SendQueued),
+                        // Kept, and sent by itself later: news, not an error.
+                        Delivery::Failed(SendFailure::Network) => ("request__waiting", Msg::SendQueued),
                         Delivery::Failed(SendFailure::Refused) => ("request__failed", Msg::SendRefused),
-                        Delivery::Sending { .. } if elsewhere() => ("request__failed", Msg::SendingElsewhere),
+                        Delivery::Sending { .. } if elsewhere() => ("request__waiting", Msg::SendingElsewhere),
                         _ => return None,
                     };
                     Some(view! { <span class=class>{t(msg)}</span> })

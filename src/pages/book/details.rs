@@ -7,7 +7,7 @@ use crate::domain::booking::request::{reference, Field, Kind, Section, StandRequ
 use crate::domain::messages::booking::{field_error_text, money};
 use crate::domain::route::{BookStep, Page};
 use crate::domain::Msg;
-use crate::state::{page_href, tr, tr_text, use_booking, use_go, use_lang, use_t};
+use crate::state::{page_href, tr, tr_text, use_booking, use_go, use_lang};
 use leptos::prelude::*;
 use std::collections::HashSet;
 use wasm_bindgen::JsCast;
@@ -21,7 +21,6 @@ const IN_THE_WAY: &str = "details-in-the-way";
 /// visitor's language; what was typed is never cleared.
 #[component]
 pub fn DetailsStep(plan: StoredValue<Plan>, event: StoredValue<Event>) -> impl IntoView {
-    let t = use_t();
     let lang = use_lang();
     let booking = use_booking();
     let form = booking.form;
@@ -115,7 +114,7 @@ pub fn DetailsStep(plan: StoredValue<Plan>, event: StoredValue<Event>) -> impl I
             <div class="details__actions">
                 <a class="button" href=page_href(Page::Book(BookStep::Choose))><span class="icon-arrow icon-arrow--back" aria-hidden="true"></span>{tr(Msg::Back)}</a>
                 <button type="submit" class="button button--primary" disabled=move || submitting.get() || result.get().is_err()>
-                    {move || if submitting.get() { t(Msg::Sending) } else { t(Msg::SendRequest) }}
+                    {tr(Msg::CreateRequest)}
                 </button>
             </div>
         </form>
