@@ -45,14 +45,16 @@ impl Text {
 /// What was typed as a number, with Western digits: Arabic-Indic
 /// (U+0660–U+0669) and Extended Arabic-Indic (U+06F0–U+06F9) digits, which
 /// a phone's Arabic keyboard types, become the Western digits Libya uses and
-/// the organiser's systems expect, and the Arabic decimal separator (٫) a
-/// point. Any kind of space (a pasted no-break space) becomes a plain one.
+/// the organiser's systems expect, the Arabic decimal separator (٫) a
+/// point and its thousands separator (٬) a comma. Any kind of space (a
+/// pasted no-break space) becomes a plain one.
 pub fn western_digits(v: &str) -> String {
     v.chars()
         .map(|c| match c {
             '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
             '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
             '\u{066B}' => '.',
+            '\u{066C}' => ',',
             c if c.is_whitespace() => ' ',
             c => c,
         })

@@ -194,16 +194,28 @@ pub struct StandFilter {
 
 /// A number typed into a list filter, in Western or Arabic-Indic digits: up
 /// to two decimals ("12.5" m²,
-/// "3060.50" EUR) in hundredths; empty means no filter. Anything else
-/// (a minus sign, three decimals, letters) is refused, so the list never
-/// silently ignores what was typed.
+/// "3060.50" EUR) in hundredths, its thousands grouped or not, as the site
+/// writes them ("3,060.50"); empty means no filter. Anything else (a minus
+/// sign, three decimals, letters, a comma out of place) is refused, so the
+/// list never silently ignores what was typed.
 pub fn parse_filter_number(text: &str) -> Result<Option<u64>, FilterNumberError> {
     let western = western_digits(text);
     let t = western.trim();
     if t.is_empty() {
         return Ok(None);
     }
-    super::money::parse_decimal(t, 2)
+    let (whole, decimals) = t.split_once('.').map_or((t, None), |(w, d)| (w, Some(d)));
+    let mut groups = whole.split(',');
+    let first = groups.next().unwrap_or_default();
+    let grouped = whole.contains(',');
+    if grouped && (first.is_empty() || first.len() > 3 || groups.any(|g| g.len() != 3)) {
+        return Err(FilterNumberError);
+    }
+    let ungrouped = match decimals {
+        Some(d) => format!("{}.{d}", whole.replace(',', "")),
+        None => whole.replace(',', ""),
+    };
+    super::money::parse_decimal(&ungrouped, 2)
         .and_then(|v| u64::try_from(v).ok())
         .map(Some)
         .ok_or(FilterNumberError)
@@ -690,6 +702,13 @@ pub(crate) mod tests {
         assert_eq!(parse_filter_number("9"), Ok(Some(900)));
         assert!(parse_filter_number("-3").is_err());
         assert!(parse_filter_number("1.234").is_err());
+        // As the site writes amounts, in either language's digits.
+        assert_eq!(parse_filter_number("3,100.00"), Ok(Some(310_000)));
+        assert_eq!(parse_filter_number("12,345,678"), Ok(Some(1_234_567_800)));
+        assert_eq!(parse_filter_number("٣٬١٠٠٫٥"), Ok(Some(310_050)));
+        for wrong in ["3,10", "31,00", ",100", "3,,100", "1234,567", "3,100.5,0"] {
+            assert!(parse_filter_number(wrong).is_err(), "{wrong}");
+        }
         // As an Arabic keyboard types them.
         assert_eq!(parse_filter_number("٢٠"), Ok(Some(2_000)));
         assert_eq!(parse_filter_number("١٢٫٥"), Ok(Some(1_250)));
