@@ -231,9 +231,12 @@ test.describe("the app takes over", () => {
     // Tapped twice, impatiently: it is chosen, not chosen and taken away.
     await page.locator("#stand-T1").click();
     await page.locator("#stand-T1").click();
+    // Marked meanwhile: the tap is seen to be taken.
+    await expect(page.locator("#stand-T1")).toHaveAttribute("data-tapped", "");
     release();
     await ready(page);
     await expect(page.locator("#stand-T1")).toHaveAttribute("aria-pressed", "true");
+    await expect(page.locator("#stand-T1")).not.toHaveAttribute("data-tapped", "");
     await expect(page.locator(".selection__item")).toHaveCount(1);
     // Tapped again in the app, it goes: the early tap was not replayed twice.
     await page.locator("#stand-T1").click();
@@ -250,6 +253,7 @@ test.describe("the app takes over", () => {
       const { context, page, release } = await codeHeldBack(browser);
       await page.goto("/en/book");
       for (const control of taps) await page.locator(control).click();
+      await expect(page.locator(taps[0])).toHaveAttribute("data-tapped", "");
       release();
       await ready(page);
       await expect(page.locator("#view-plan")).toHaveAttribute("aria-pressed", "true");
