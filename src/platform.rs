@@ -288,6 +288,14 @@ mod browser {
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
             return typed;
         };
+        // Stands first: every stand tapped was on the page as built (a hall
+        // or view tapped changed nothing yet), so each is chosen before a
+        // control replayed after it draws another hall or the list.
+        let control = |id: &String| {
+            doc.get_element_by_id(id)
+                .is_some_and(|el| el.has_attribute("data-replay"))
+        };
+        typed.taps.sort_by_key(control);
         let Ok(found) = doc.query_selector_all("input[id], textarea[id]") else {
             return typed;
         };
@@ -342,16 +350,18 @@ mod browser {
 
     /// Puts what was typed into the app's own fields, as if typed there (so
     /// the app checks and saves it), taps what was tapped on the plan, and
-    /// puts the focus and caret back where they were. A field
-    /// the app draws a little later (its data still parsing) is waited for,
-    /// a frame at a time, for up to a second.
+    /// puts the focus and caret back where they were. A field the app
+    /// draws a little later (its data still parsing) is waited for, a frame
+    /// at a time, for up to a second without progress.
     pub fn restore_typed(typed: Typed) {
         use wasm_bindgen::JsCast;
         const FRAMES: u32 = 60;
-        fn attempt(typed: &mut Typed) {
+        /// Whether anything was put back.
+        fn attempt(typed: &mut Typed) -> bool {
             let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-                return;
+                return false;
             };
+            let left = typed.fields.len() + typed.taps.len() + usize::from(typed.focus.is_some());
             typed.fields.retain(|(id, value)| {
                 let Some(el) = doc.get_element_by_id(id) else {
                     return true;
@@ -408,9 +418,11 @@ mod browser {
                 }
                 typed.focus = None;
             }
+            typed.fields.len() + typed.taps.len() + usize::from(typed.focus.is_some()) < left
         }
         fn again(mut typed: Typed, frames: u32) {
-            attempt(&mut typed);
+            // Only frames that put nothing back count (taps go one a frame).
+            let frames = if attempt(&mut typed) { FRAMES } else { frames };
             if frames == 0
                 || (typed.fields.is_empty() && typed.focus.is_none() && typed.taps.is_empty())
             {

@@ -468,8 +468,10 @@ fn head_tags(facts: &Facts, page: &Page, lang: Lang, rendered: &Rendered) -> Str
             let mut value = serde_json::json!({
                 "@context": "https://schema.org",
                 "@type": "NewsArticle",
-                "headline": text(&a.title),
-                "inLanguage": a.title.show_or_empty(lang).lang.code(),
+                // In the language the page is written in, as its canonical
+                // link says (an Arabic title over an English text: English).
+                "headline": a.title.show_or_empty(content_lang).text,
+                "inLanguage": a.title.show_or_empty(content_lang).lang.code(),
                 // The news is the organiser's own.
                 "author": publisher,
                 "publisher": publisher,
@@ -514,12 +516,14 @@ fn sitemap(facts: &Facts, pages: &[Page]) -> Option<(String, String)> {
                 "<url><loc>{}</loc>",
                 escape(&facts.url(&page.path(lang)))
             ));
-            for &l in written_in.iter().filter(|_| written_in.len() > 1) {
-                out.push_str(&format!(
-                    "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
-                    l.code(),
-                    escape(&facts.url(&page.path(l)))
-                ));
+            if written_in.len() > 1 {
+                for &l in &written_in {
+                    out.push_str(&format!(
+                        "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+                        l.code(),
+                        escape(&facts.url(&page.path(l)))
+                    ));
+                }
             }
             out.push_str("</url>\n");
         }

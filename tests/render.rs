@@ -222,7 +222,28 @@ fn pages_tell_search_engines_and_link_previews_what_they_are() {
 #[test]
 fn an_untranslated_article_sends_search_engines_to_the_language_it_is_written_in() {
     let (public, dist) = scratch("untranslated");
+    // And one whose title only is translated: its text is English.
+    let index = public.join("data/articles.json");
+    let text = fs::read_to_string(&index).unwrap().replacen(
+        r#""articles": ["#,
+        r#""articles": [{"slug": "title-only", "title": {"en": "Title in English", "ar": "عنوان بالعربية"}, "body": ["en"]},"#,
+        1,
+    );
+    fs::write(&index, text).unwrap();
+    fs::write(
+        public.join("data/articles/title-only.en.md"),
+        "English text.\n",
+    )
+    .unwrap();
     write_site(&dist, &public, "/", today()).unwrap();
+    let title_only = page(&dist, "/ar/news/title-only");
+    for tag in [
+        r#"<link rel="canonical" href="https://expo.fixture.test/en/news/title-only">"#,
+        r#""inLanguage":"en""#,
+        r#""headline":"Title in English""#,
+    ] {
+        assert!(title_only.contains(tag), "{tag}");
+    }
     let copy = page(&dist, "/ar/news/english-only");
     for tag in [
         r#"<link rel="canonical" href="https://expo.fixture.test/en/news/english-only">"#,

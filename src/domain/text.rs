@@ -61,20 +61,22 @@ pub fn western_digits(v: &str) -> String {
         .collect()
 }
 
-/// An editor's text as it is shown: a percentage written with a space
-/// ("50 %", usual in both languages) keeps its sign on the number's line,
-/// the space made a no-break one.
+/// An editor's text as `state::tr_text` shows it (names, the event's terms
+/// and facts): a percentage written with a space ("50 %", "٥٠ ٪", usual in
+/// both languages) keeps its sign on the number's line, the space made a
+/// no-break one.
 pub fn typeset(v: &str) -> String {
     let mut out = String::with_capacity(v.len());
     let mut after_digit = false;
     let mut chars = v.chars().peekable();
     while let Some(c) = chars.next() {
-        if c == ' ' && after_digit && chars.peek() == Some(&'%') {
+        if c == ' ' && after_digit && matches!(chars.peek(), Some('%' | '\u{066A}')) {
             out.push('\u{a0}');
         } else {
             out.push(c);
         }
-        after_digit = c.is_ascii_digit() || matches!(c, '\u{0660}'..='\u{0669}');
+        after_digit =
+            c.is_ascii_digit() || matches!(c, '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}');
     }
     out
 }
@@ -90,6 +92,7 @@ mod tests {
             "Payment: 50\u{a0}% now, 50\u{a0}% later"
         );
         assert_eq!(typeset("الدفع: ٥٠ % الآن"), "الدفع: ٥٠\u{a0}% الآن");
+        assert_eq!(typeset("٥٠ ٪ و۵۰ ٪"), "٥٠\u{a0}٪ و۵۰\u{a0}٪");
         // Only a space between a figure and the sign.
         assert_eq!(typeset("a % b, 50 %"), "a % b, 50\u{a0}%");
         assert_eq!(typeset("50  %"), "50  %");

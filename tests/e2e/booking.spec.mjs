@@ -183,6 +183,20 @@ test("unavailable stands say why, and mixing stand types is refused", async ({ p
   await expect(page.getByRole("link", { name: "Continue" })).toHaveCount(0);
 });
 
+test("the reason under the plan follows the language, and goes with another hall", async ({ page }) => {
+  const b = new Booking(page);
+  await b.open("en");
+  await b.stand("T3").click({ force: true }); // sold
+  const why = page.locator(".floor-plan__refused");
+  await expect(why).toHaveText("Stand T3: Already sold.");
+  await page.locator(".lang-switch").click();
+  await expect(page).toHaveURL(/\/ar\/book$/);
+  await expect(why).toContainText("الجناح");
+  await expect(why).not.toContainText("Stand");
+  await page.locator("#hall-tab-U").click();
+  await expect(why).toHaveCount(0);
+});
+
 test("the list chooses the same stands as the plan, and sorts and filters", async ({ page }) => {
   const b = new Booking(page);
   await b.open("en");

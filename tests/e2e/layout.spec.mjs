@@ -142,6 +142,7 @@ async function pageOf(browser, width) {
  * narrower or wider, by chance. Each face is added again, to be waited for.
  */
 async function inSiteFonts(page) {
+  await page.unroute("**/*.woff2");
   await page.evaluate(async () => {
     const rules = [...document.styleSheets].flatMap((s) => [...s.cssRules]).filter((r) => r instanceof CSSFontFaceRule);
     for (const { style } of rules) {
@@ -154,6 +155,14 @@ async function inSiteFonts(page) {
       await face.load();
     }
   });
+}
+
+/**
+ * Draws the page in the fallback font (the site's fonts do not arrive), as a
+ * first visit on a slow link may; `inSiteFonts` then loads them after all.
+ */
+async function withoutSiteFonts(page) {
+  await page.route("**/*.woff2", (route) => route.abort());
 }
 
 async function expectAxeClean(page, name) {
@@ -171,7 +180,7 @@ for (const lang of ["en", "ar"]) {
       await useFixtures(page);
       await page.route("**/data/floorplan.json", (route) => route.fulfill({ json: WIDE_PLAN }));
       // First as a first visit may see it, in the system's fonts (here wider than the site's).
-      await page.route("**/*.woff2", (route) => route.abort());
+      await withoutSiteFonts(page);
       await b.open(lang);
       await page.getByRole("button", { name: w.list, exact: true }).click();
       // Every stand, the unavailable ones with their reasons: the longest rows.
@@ -199,7 +208,6 @@ for (const lang of ["en", "ar"]) {
       };
       await expectFits("system fonts");
       // Then in the site's own fonts, as a returning visitor sees it.
-      await page.unroute("**/*.woff2");
       await inSiteFonts(page);
       await expectFits("site fonts");
       // Chosen from the keyboard, as on the plan.
@@ -311,6 +319,7 @@ for (const lang of ["en", "ar"]) {
     test(`on a small phone the header's links share one row (${lang}, ${width} px)`, async ({ browser }) => {
       const { context, page } = await pageOf(browser, width);
       waitForApp(page);
+      await withoutSiteFonts(page);
       await new Site(page).open(`/${lang}/news`);
       for (const fonts of ["fallback", "site"]) {
         if (fonts === "site") await inSiteFonts(page);
@@ -330,6 +339,7 @@ for (const lang of ["en", "ar"]) {
     const { context, page } = await pageOf(browser, 320);
     waitForApp(page);
     await useFixtures(page);
+    await withoutSiteFonts(page);
     await new Booking(page).open(lang);
     const cells = page.locator(".stand-types__table td bdi");
     await expect(cells.nth(1)).toBeVisible();

@@ -244,10 +244,12 @@ test.describe("the app takes over", () => {
     await context.close();
   });
 
-  for (const [taps, hall, zooms] of [
-    [["#hall-tab-U", "#zoom-in", "#zoom-in"], "#hall-tab-U", 2],
-    [["#view-list", "#view-plan", "#zoom-in"], "#hall-tab-T", 1],
-    [["#hall-tab-U", "#hall-tab-T"], "#hall-tab-T", 0],
+  for (const [taps, hall, zooms, chosen] of [
+    [["#hall-tab-U", "#zoom-in", "#zoom-in"], "#hall-tab-U", 2, 0],
+    [["#view-list", "#view-plan", "#zoom-in"], "#hall-tab-T", 1, 0],
+    [["#hall-tab-U", "#hall-tab-T", "#zoom-in"], "#hall-tab-T", 1, 0],
+    // The stand was on the page as built: chosen, then the other hall shown.
+    [["#hall-tab-U", "#stand-T1"], "#hall-tab-U", 0, 1],
   ]) {
     test(`the plan's controls tapped before the app arrived work when it does, in order and as often (${taps.join(" ")})`, async ({ browser }) => {
       const { context, page, release } = await codeHeldBack(browser);
@@ -256,6 +258,13 @@ test.describe("the app takes over", () => {
       await expect(page.locator(taps[0])).toHaveAttribute("data-tapped", "");
       release();
       await ready(page);
+      // The taps are replayed one a frame: a few frames and all are done.
+      await page.evaluate(() => new Promise((done) => {
+        let frames = 10;
+        const next = () => (--frames ? requestAnimationFrame(next) : done());
+        requestAnimationFrame(next);
+      }));
+      await expect(page.locator(".selection__item")).toHaveCount(chosen);
       await expect(page.locator("#view-plan")).toHaveAttribute("aria-pressed", "true");
       await expect(page.locator(hall)).toHaveAttribute("aria-pressed", "true");
       // Zoomed in as often as tapped (each step is 1.25×): against the whole hall.

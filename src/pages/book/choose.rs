@@ -2,7 +2,7 @@ use super::{rules_in_the_way, use_quote, use_today};
 use crate::components::floor_plan::{hall_name, stand_label};
 use crate::components::{focus_by_id, FloorPlan, PlanLegend, QuoteView, StandTable};
 use crate::domain::booking::event::Event;
-use crate::domain::booking::plan::FloorPlan as Plan;
+use crate::domain::booking::plan::{FloorPlan as Plan, Status};
 use crate::domain::booking::quote::QuantityError;
 use crate::domain::booking::quote::{Quote, Toggled, Violation};
 use crate::domain::messages::booking::{
@@ -10,7 +10,7 @@ use crate::domain::messages::booking::{
 };
 use crate::domain::messages::Count;
 use crate::domain::route::{BookStep, Page};
-use crate::domain::Msg;
+use crate::domain::{Lang, Msg};
 use crate::state::{page_href, tr, tr_text, use_booking, use_lang};
 use leptos::prelude::*;
 
@@ -27,8 +27,14 @@ pub fn ChooseStep(plan: StoredValue<Plan>, event: StoredValue<Event>) -> impl In
     let announcement = RwSignal::new(String::new());
     // Why the last stand pressed could not be chosen, shown under the plan:
     // on a phone the details panel is out of view, and a tap that changes
-    // nothing in sight reads as a tap not taken.
-    let refused = RwSignal::new(None::<String>);
+    // nothing in sight reads as a tap not taken. Kept as what happened, so
+    // it is said in the language of the moment; gone with another hall or view.
+    let refusal = RwSignal::new(None::<Refusal>);
+    Effect::new(move |_| {
+        hall.track();
+        list_view.track();
+        refusal.set(None);
+    });
 
     let today = use_today();
     // Past the last day for requests the plan only shows the stands.
@@ -42,24 +48,23 @@ pub fn ChooseStep(plan: StoredValue<Plan>, event: StoredValue<Event>) -> impl In
         let l = lang.get_untracked();
         if !untrack(open) {
             announcement.set(closed_text(l));
-            refused.set(Some(closed_text(l)));
+            refusal.set(Some(Refusal::Closed));
             return;
         }
         focused.set(Some(id.clone()));
         let outcome = plan.with_value(|p| booking.toggle_stand(p, &id));
         let change = match outcome {
             Toggled::Refused(status) => {
-                let why =
-                    Msg::StandRefused.with(l, &[("id", &id), ("reason", status_reason(status, l))]);
-                announcement.set(why.clone());
-                refused.set(Some(why));
+                let refused = Refusal::Stand(id, status);
+                announcement.set(refused.text(l, closed_text));
+                refusal.set(Some(refused));
                 return;
             }
             Toggled::Unknown => return,
             Toggled::Added => Msg::StandAdded,
             Toggled::Removed => Msg::StandRemoved,
         };
-        refused.set(None);
+        refusal.set(None);
         let count = choice.with_untracked(|c| c.stands.len()) as u64;
         let chosen = Count::StandsChosen.get(l, count, &[]);
         announcement.set(change.with(l, &[("id", &id), ("count", &chosen)]));
@@ -89,6 +94,8 @@ pub fn ChooseStep(plan: StoredValue<Plan>, event: StoredValue<Event>) -> impl In
         let h = hall.get();
         // Drawn anew in the other language: stand labels are built once per drawing.
         lang.track();
+        let refused =
+            Signal::derive(move || refusal.get().map(|r| r.text(lang.get(), closed_text)));
         view! { <FloorPlan plan event hall=h focused refused on_toggle=toggle/> }
     };
     let details = move || {
@@ -134,8 +141,7 @@ pub fn ChooseStep(plan: StoredValue<Plan>, event: StoredValue<Event>) -> impl In
         <div class="book__layout">
             <section class="book__main" aria-labelledby="plan-title">
                 <h2 id="plan-title" class="visually-hidden">{tr(Msg::ViewPlan)}</h2>
-                // data-replay: tapped before the app arrives, tapped again
-                // when it does (index.html, platform::restore_typed).
+                // data-replay: as the zoom buttons (components/floor_plan.rs).
                 <div class="book__views needs-scripts" role="group" aria-label=tr(Msg::ViewPlan)>
                     <button type="button" class="tab" id="view-plan" data-replay aria-pressed=move || (!list_view.get()).to_string() on:click=move |_| list_view.set(false)>{tr(Msg::ViewPlan)}</button>
                     <button type="button" class="tab" id="view-list" data-replay aria-pressed=move || list_view.get().to_string() on:click=move |_| list_view.set(true)>{tr(Msg::ViewList)}</button>
@@ -411,5 +417,24 @@ fn StaleStands(plan: StoredValue<Plan>) -> impl IntoView {
         <Show when=move || stale.with(Vec::is_empty) && !removed.with(Vec::is_empty)>
             <p class="notice" role="status" id=STALE_REMOVED tabindex="-1">{tr(Msg::StaleRemoved)}" "<bdi>{move || removed.get().join(", ")}</bdi></p>
         </Show>
+    }
+}
+
+/// Why a stand pressed could not be chosen.
+#[derive(Clone)]
+enum Refusal {
+    /// Requests are closed (past the last day).
+    Closed,
+    Stand(String, Status),
+}
+
+impl Refusal {
+    fn text(&self, l: Lang, closed_text: impl Fn(Lang) -> String) -> String {
+        match self {
+            Refusal::Closed => closed_text(l),
+            Refusal::Stand(id, status) => {
+                Msg::StandRefused.with(l, &[("id", id), ("reason", status_reason(*status, l))])
+            }
+        }
     }
 }
