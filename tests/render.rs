@@ -139,26 +139,33 @@ fn pages_carry_their_title_description_and_exactly_the_data_they_show() {
     assert!(fallback.contains("Only English text here."));
 }
 
-#[test]
-fn a_new_article_gets_its_pages_with_no_code_change() {
-    let (public, dist) = scratch("new");
+/// Adds an article to a scratch copy's index, first, as an editor would,
+/// with its texts by language.
+fn add_article(public: &Path, entry: &str, texts: &[(&str, &str)]) {
     let index = public.join("data/articles.json");
     let text = fs::read_to_string(&index).unwrap().replacen(
         r#""articles": ["#,
-        r#""articles": [{"slug": "added-by-an-editor", "date": "2026-11-20", "image": "images/x.jpg", "title": {"en": "Added by an editor </script><b>\"quoted\"</b>", "ar": "أضافه محرر"}, "body": ["en", "ar"]},"#,
+        &format!(r#""articles": [{entry},"#),
         1,
     );
     fs::write(&index, text).unwrap();
-    fs::write(
-        public.join("data/articles/added-by-an-editor.en.md"),
-        "Fresh news.\n",
-    )
-    .unwrap();
-    fs::write(
-        public.join("data/articles/added-by-an-editor.ar.md"),
-        "أخبار جديدة.\n",
-    )
-    .unwrap();
+    let slug = serde_json::from_str::<serde_json::Value>(entry).unwrap()["slug"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    for (lang, body) in texts {
+        fs::write(public.join(format!("data/articles/{slug}.{lang}.md")), body).unwrap();
+    }
+}
+
+#[test]
+fn a_new_article_gets_its_pages_with_no_code_change() {
+    let (public, dist) = scratch("new");
+    add_article(
+        &public,
+        r#"{"slug": "added-by-an-editor", "date": "2026-11-20", "image": "images/x.jpg", "title": {"en": "Added by an editor </script><b>\"quoted\"</b>", "ar": "أضافه محرر"}, "body": ["en", "ar"]}"#,
+        &[("en", "Fresh news.\n"), ("ar", "أخبار جديدة.\n")],
+    );
     write_site(&dist, &public, "/", today()).unwrap();
     let added = page(&dist, "/en/news/added-by-an-editor");
     assert!(added.contains("Fresh news."));
@@ -223,18 +230,11 @@ fn pages_tell_search_engines_and_link_previews_what_they_are() {
 fn an_untranslated_article_sends_search_engines_to_the_language_it_is_written_in() {
     let (public, dist) = scratch("untranslated");
     // And one whose title only is translated: its text is English.
-    let index = public.join("data/articles.json");
-    let text = fs::read_to_string(&index).unwrap().replacen(
-        r#""articles": ["#,
-        r#""articles": [{"slug": "title-only", "title": {"en": "Title in English", "ar": "عنوان بالعربية"}, "body": ["en"]},"#,
-        1,
+    add_article(
+        &public,
+        r#"{"slug": "title-only", "title": {"en": "Title in English", "ar": "عنوان بالعربية"}, "body": ["en"]}"#,
+        &[("en", "English text.\n")],
     );
-    fs::write(&index, text).unwrap();
-    fs::write(
-        public.join("data/articles/title-only.en.md"),
-        "English text.\n",
-    )
-    .unwrap();
     write_site(&dist, &public, "/", today()).unwrap();
     let title_only = page(&dist, "/ar/news/title-only");
     for tag in [
