@@ -3,7 +3,7 @@
 //! carries the data files it was rendered from, so the app takes it over
 //! with exactly what it shows, without fetching them again.
 
-use crate::domain::article::{body_path, ArticleIndex};
+use crate::domain::article::{body_path, ArticleIndex, ArticleMeta};
 use crate::domain::booking::drawing::escape;
 use crate::domain::booking::event::Event;
 use crate::domain::booking::plan::FloorPlan;
@@ -257,15 +257,19 @@ impl Facts {
         })
     }
 
-    /// The languages a page is written in, each with its own address for
-    /// search engines: every page is in both, except an article not yet
-    /// translated (see
-    /// [`ArticleMeta::written_in`](crate::domain::article::ArticleMeta::written_in)).
-    fn written_in(&self, page: &Page) -> Vec<Lang> {
-        let article = match page {
+    /// The article a page shows, if it is an article's page.
+    fn article(&self, page: &Page) -> Option<&ArticleMeta> {
+        match page {
             Page::Article(slug) => self.index.find(slug),
             _ => None,
-        };
+        }
+    }
+
+    /// The languages a page is written in, each with its own address for
+    /// search engines: every page is in both, except an article not yet
+    /// translated (see [`ArticleMeta::written_in`]).
+    fn written_in(&self, page: &Page) -> Vec<Lang> {
+        let article = self.article(page);
         let langs: Vec<Lang> = Lang::ALL
             .into_iter()
             .filter(|&l| article.is_none_or(|a| a.written_in(l)))
@@ -376,10 +380,7 @@ fn head_tags(facts: &Facts, page: &Page, lang: Lang, rendered: &Rendered) -> Str
         r#"<link rel="alternate" hreflang="x-default" href="{}">"#,
         escape(&facts.url("/"))
     ));
-    let article = match page {
-        Page::Article(slug) => facts.index.find(slug),
-        _ => None,
-    };
+    let article = facts.article(page);
     // The page's own (an article's summary, see `use_head_described`).
     let description = rendered.description.as_str();
     let image = article

@@ -50,15 +50,25 @@ impl Text {
 /// pasted no-break space) becomes a plain one.
 pub fn western_digits(v: &str) -> String {
     v.chars()
-        .map(|c| match c {
-            '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
-            '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
-            '\u{066B}' => '.',
-            '\u{066C}' => ',',
-            c if c.is_whitespace() => ' ',
-            c => c,
+        .map(|c| {
+            arabic_digit(c).unwrap_or(match c {
+                '\u{066B}' => '.',
+                '\u{066C}' => ',',
+                c if c.is_whitespace() => ' ',
+                c => c,
+            })
         })
         .collect()
+}
+
+/// The Western digit an Arabic-Indic or Extended Arabic-Indic one stands for.
+fn arabic_digit(c: char) -> Option<char> {
+    let zero = match c {
+        '\u{0660}'..='\u{0669}' => 0x0660,
+        '\u{06F0}'..='\u{06F9}' => 0x06F0,
+        _ => return None,
+    };
+    char::from_digit(c as u32 - zero, 10)
 }
 
 /// An editor's text as `state::tr_text` shows it (names, the event's terms
@@ -75,8 +85,7 @@ pub fn typeset(v: &str) -> String {
         } else {
             out.push(c);
         }
-        after_digit =
-            c.is_ascii_digit() || matches!(c, '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}');
+        after_digit = c.is_ascii_digit() || arabic_digit(c).is_some();
     }
     out
 }

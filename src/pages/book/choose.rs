@@ -39,7 +39,7 @@ pub fn ChooseStep(plan: StoredValue<Plan>, event: StoredValue<Event>) -> impl In
     let today = use_today();
     // Past the last day for requests the plan only shows the stands.
     let open = move || event.with_value(|e| e.requests_open(today.get()));
-    let closed_text = move |l| event.with_value(|e| violation_text(&closed_since(e), e, l));
+    let closed_text = move |l| event.with_value(|e| Refusal::Closed.text(e, l));
 
     // Choosing is the same from the plan and the list, by the domain's rule:
     // available stands are added, chosen ones are always removable, others
@@ -56,7 +56,7 @@ pub fn ChooseStep(plan: StoredValue<Plan>, event: StoredValue<Event>) -> impl In
         let change = match outcome {
             Toggled::Refused(status) => {
                 let refused = Refusal::Stand(id, status);
-                announcement.set(refused.text(l, closed_text));
+                announcement.set(event.with_value(|e| refused.text(e, l)));
                 refusal.set(Some(refused));
                 return;
             }
@@ -94,8 +94,11 @@ pub fn ChooseStep(plan: StoredValue<Plan>, event: StoredValue<Event>) -> impl In
         let h = hall.get();
         // Drawn anew in the other language: stand labels are built once per drawing.
         lang.track();
-        let refused =
-            Signal::derive(move || refusal.get().map(|r| r.text(lang.get(), closed_text)));
+        let refused = Signal::derive(move || {
+            refusal
+                .get()
+                .map(|r| event.with_value(|e| r.text(e, lang.get())))
+        });
         view! { <FloorPlan plan event hall=h focused refused on_toggle=toggle/> }
     };
     let details = move || {
@@ -285,13 +288,6 @@ fn Selection(
     }
 }
 
-/// Why nothing can be requested any more (the rule is `Event::requests_open`).
-fn closed_since(e: &Event) -> Violation {
-    Violation::BookingClosed {
-        last_day: e.last_request_day(),
-    }
-}
-
 fn remove_button_id(stand: &str) -> String {
     format!("remove-{stand}")
 }
@@ -423,15 +419,20 @@ fn StaleStands(plan: StoredValue<Plan>) -> impl IntoView {
 /// Why a stand pressed could not be chosen.
 #[derive(Clone)]
 enum Refusal {
-    /// Requests are closed (past the last day).
+    /// Nothing can be requested any more (the rule is `Event::requests_open`).
     Closed,
     Stand(String, Status),
 }
 
 impl Refusal {
-    fn text(&self, l: Lang, closed_text: impl Fn(Lang) -> String) -> String {
+    fn text(&self, e: &Event, l: Lang) -> String {
         match self {
-            Refusal::Closed => closed_text(l),
+            Refusal::Closed => {
+                let why = Violation::BookingClosed {
+                    last_day: e.last_request_day(),
+                };
+                violation_text(&why, e, l)
+            }
             Refusal::Stand(id, status) => {
                 Msg::StandRefused.with(l, &[("id", id), ("reason", status_reason(*status, l))])
             }
